@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { type Draft, isDraft, robowriteSchema, toFrontmatter } from '../src/index.ts';
+
+const draft: Draft = {
+  provider: 'robowrite',
+  id: 'item_1',
+  versionId: 'ver_2',
+  versionNumber: 2,
+  slug: 'remote-work',
+  title: 'Remote work: a field guide',
+  status: 'in_review',
+  body: '# Hello\n',
+  excerpt: 'An excerpt',
+  seoTitle: 'Remote work',
+  seoDescription: 'How to work remotely',
+  seoKeywords: ['remote work'],
+  tags: ['work'],
+  categories: ['guides'],
+  authorId: 'auth_1',
+  wordCount: 1240,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-02T00:00:00Z',
+  scoring: { score: 87, metrics: { geo_score: 87, draft_score: 0.82 }, warnings: [] },
+  sources: [{ marker: 1, name: 'Stanford WFH Study', url: 'https://stanford.edu/wfh' }],
+};
+
+describe('toFrontmatter', () => {
+  it('builds data the shared schema accepts, with dates coerced', () => {
+    const data = robowriteSchema.parse(
+      toFrontmatter(draft, { id: 'job_1', status: 'awaiting_review' }),
+    );
+    expect(data.pubDate).toEqual(new Date('2026-01-01T00:00:00Z'));
+    expect(data.description).toBe('How to work remotely');
+    expect(data.draft).toBe(true);
+    expect(data.robowrite).toMatchObject({ itemId: 'item_1', jobId: 'job_1', versionNumber: 2 });
+  });
+
+  it('omits optional keys rather than writing null', () => {
+    const fm = toFrontmatter({ ...draft, seoDescription: null, excerpt: null, authorId: null });
+    expect(Object.keys(fm)).not.toContain('description');
+    expect(Object.keys(fm)).not.toContain('author');
+    expect(robowriteSchema.safeParse(fm).success).toBe(true);
+  });
+
+  it('publishes only completed jobs or published items', () => {
+    expect(isDraft('draft', 'completed')).toBe(false);
+    expect(isDraft('published', null)).toBe(false);
+    expect(isDraft('in_review', 'awaiting_review')).toBe(true);
+    expect(isDraft('draft', null)).toBe(true);
+  });
+});
