@@ -1,0 +1,74 @@
+import type { AstroIntegration } from 'astro';
+import { createClient } from './client.ts';
+import { describeError } from './errors.ts';
+import { listItems } from './list-items.ts';
+import { LOADER_NAME } from './loader.ts';
+import { type RobowriteSourceOptions, resolveSourceOptions } from './options.ts';
+
+export interface RobowriteDevRefreshOptions
+  extends Pick<
+    RobowriteSourceOptions,
+    'apiKey' | 'baseURL' | 'clientOptions' | 'brand' | 'statuses'
+  > {
+  /**
+   * Time between polls. Each poll is one list request per status (per 200 items), so the 30 s
+   * default spends 4 of the API's 120 requests a minute with the two default statuses.
+   */
+  intervalMs?: number;
+}
+
+/**
+ * During `astro dev`, polls the content list and, when what is in scope changed (a draft landed,
+ * moved status, got a new version or went away), refreshes the collections that use
+ * `robowriteLoader`, without a restart. Does nothing in `astro build`.
+ */
+export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): AstroIntegration {
+  const scope = resolveSourceOptions(options);
+  const intervalMs = options.intervalMs ?? 30_000;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  return {
+    name: '@robowrite/astro-loader/dev-refresh',
+    hooks: {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
+        if (!refreshContent) return;
+        let last: string | null = null;
+        let failing = false;
+        const poll = async (): Promise<void> => {
+          try {
+            const items = await listItems(createClient(options), scope);
+            const fingerprint = items
+              .map((item) => `${item.id}|${item.status}|${item.marker ?? ''}`)
+              .sort()
+              .join('\n');
+            if (failing) logger.info('RoboWrite reachable again');
+            failing = false;
+            // The first poll only records what the initial sync already loaded.
+            if (last !== null && fingerprint !== last) {
+              logger.info('RoboWrite drafts changed: refreshing content');
+              await refreshContent({ loaders: [LOADER_NAME], context: { source: 'robowrite' } });
+            }
+            last = fingerprint;
+          } catch (error) {
+            if (!failing) {
+              const key = options.apiKey ?? process.env.ROBOWRITE_API_KEY;
+              logger.warn(`polling RoboWrite failed: ${describeError(error, key)}`);
+            }
+            failing = true;
+          }
+          if (!stopped) timer = setTimeout(poll, intervalMs);
+        };
+        stopped = false;
+        timer = setTimeout(poll, 0);
+        server.httpServer?.once('close', () => {
+          stopped = true;
+          clearTimeout(timer);
+        });
+      },
+      'astro:server:done': () => {
+        stopped = true;
+        clearTimeout(timer);
+      },
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * A sync that could not finish. Astro prints an error's stack under the message; for an API
+ * failure the stack is noise (the cause is remote), so this error carries none and its message is
+ * one readable line.
+ */
+export class RobowriteSyncError extends Error {
+  override name = 'RobowriteSyncError';
+  /** Shown by Astro under the message. */
+  readonly hint: string;
+
+  constructor(message: string, hint: string) {
+    super(message);
+    this.hint = hint;
+    this.stack = '';
+  }
+}
+
+/** One line describing what went wrong, without the key (even if a server echoed it). */
+export function describeError(error: unknown, apiKey: string | undefined): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const oneLine = raw.replace(/\s+/g, ' ').trim();
+  return apiKey ? oneLine.split(apiKey).join('[redacted]') : oneLine;
+}

@@ -1,0 +1,170 @@
+import type { MarkdownRenderer } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import {
+  APIError,
+  type Draft,
+  type RoboWrite,
+  type RobowriteFrontmatter,
+  robowriteSchema,
+  toDraft,
+  toFrontmatter,
+} from '@robowrite/core';
+import type { LiveDataEntry } from 'astro';
+import type { LiveLoader } from 'astro/loaders';
+import { createClient } from './client.ts';
+import { describeError } from './errors.ts';
+import { listItems } from './list-items.ts';
+import { RobowriteEntryNotFoundError, RobowriteLiveError } from './live-errors.ts';
+import { mapPool } from './map-pool.ts';
+import {
+  entryIdFor,
+  type ResolvedSourceOptions,
+  type RobowriteSourceOptions,
+  resolveSourceOptions,
+} from './options.ts';
+
+/** `getLiveEntry('c', 'x')` passes `{ id: 'x' }`; an id that is no item id is tried as a slug. */
+export interface RobowriteEntryFilter {
+  id?: string;
+  slug?: string;
+}
+
+export interface RobowriteCollectionFilter {
+  /** One status or several; the loader's `statuses` when omitted. */
+  status?: string | readonly string[];
+  /** Only drafts carrying this tag. */
+  tag?: string;
+  /** At most this many items (each costs one request); the loader's `limit` when omitted. */
+  limit?: number;
+}
+
+export interface RobowriteLiveLoaderOptions extends RobowriteSourceOptions {
+  /** Markdown options for `@astrojs/markdown-remark` (plugins, syntax highlighting...). */
+  markdown?: Parameters<typeof createMarkdownProcessor>[0];
+  /** Default cap on items per `getLiveCollection` call. 20 unless set. */
+  limit?: number;
+}
+
+export type RobowriteLiveErrorType = RobowriteLiveError | RobowriteEntryNotFoundError;
+
+/** Cache tag shared by every RoboWrite entry, to invalidate them all at once. */
+export const CACHE_TAG = 'robowrite';
+/** Cache tag of one item, stable across versions and slug changes. */
+export const itemCacheTag = (itemId: string): string => `robowrite:${itemId}`;
+
+/**
+ * Live loader for `defineLiveCollection({ loader: robowriteLiveLoader() })` in
+ * `src/live.config.ts`: reads the API at request time, for previewing a draft on demand.
+ * `loadEntry` renders the body to `rendered.html`; `loadCollection` returns data only (rendering
+ * every body of a listing would be wasted work for a page that shows titles).
+ */
+export function robowriteLiveLoader(
+  options: RobowriteLiveLoaderOptions = {},
+): LiveLoader<
+  RobowriteFrontmatter,
+  RobowriteEntryFilter,
+  RobowriteCollectionFilter,
+  RobowriteLiveErrorType
+> {
+  const resolved = resolveSourceOptions(options);
+  let renderer: Promise<MarkdownRenderer> | undefined;
+  const render = async (markdown: string): Promise<string> => {
+    renderer ??= createMarkdownProcessor(options.markdown);
+    return (await (await renderer).render(markdown)).code;
+  };
+  const apiError = (collection: string, error: unknown): RobowriteLiveError =>
+    new RobowriteLiveError(
+      collection,
+      `RoboWrite request failed: ${describeError(error, options.apiKey ?? process.env.ROBOWRITE_API_KEY)}`,
+      error instanceof APIError ? error.status : null,
+      error instanceof Error ? error : undefined,
+    );
+
+  return {
+    name: 'robowrite-live',
+    loadEntry: async ({ filter, collection }) => {
+      const lookup = filter.id ?? filter.slug;
+      if (lookup === undefined || lookup === '') {
+        return { error: new RobowriteEntryNotFoundError(collection, String(lookup)) };
+      }
+      try {
+        const client = createClient(options);
+        const draft = await findDraft(client, filter, resolved);
+        if (draft === null) return { error: new RobowriteEntryNotFoundError(collection, lookup) };
+        return { ...toLiveEntry(draft, resolved), rendered: { html: await render(draft.body) } };
+      } catch (error) {
+        return { error: apiError(collection, error) };
+      }
+    },
+    loadCollection: async ({ filter, collection }) => {
+      try {
+        const client = createClient(options);
+        const statuses =
+          filter?.status === undefined
+            ? resolved.statuses
+            : typeof filter.status === 'string'
+              ? [filter.status]
+              : filter.status;
+        const summaries = await listItems(client, { brand: resolved.brand, statuses });
+        const limit = filter?.limit ?? options.limit ?? 20;
+        const drafts = await mapPool(summaries.slice(0, limit), 4, (summary) =>
+          retrieveDraft(client, summary.id, resolved),
+        );
+        const tag = filter?.tag;
+        return {
+          entries: drafts
+            .filter((draft) => tag === undefined || draft.tags.includes(tag))
+            .map((draft) => toLiveEntry(draft, resolved)),
+          cacheHint: { tags: [CACHE_TAG] },
+        };
+      } catch (error) {
+        return { error: apiError(collection, error) };
+      }
+    },
+  };
+}
+
+async function retrieveDraft(
+  client: RoboWrite,
+  itemId: string,
+  resolved: ResolvedSourceOptions,
+): Promise<Draft> {
+  return toDraft(await client.content.retrieve(itemId, { include: [...resolved.include] }));
+}
+
+/** By item id first; an id that is no item (404, or 422 for a malformed id) is tried as a slug. */
+async function findDraft(
+  client: RoboWrite,
+  filter: RobowriteEntryFilter,
+  resolved: ResolvedSourceOptions,
+): Promise<Draft | null> {
+  if (filter.id !== undefined) {
+    try {
+      const item = await client.content.retrieve(filter.id, { include: [...resolved.include] });
+      const brand = (item as unknown as { brand_id?: unknown }).brand_id;
+      if (resolved.brand === null || brand === resolved.brand) return toDraft(item);
+    } catch (error) {
+      if (!(error instanceof APIError && (error.status === 404 || error.status === 422))) {
+        throw error;
+      }
+    }
+  }
+  const slug = filter.slug ?? filter.id;
+  const summaries = await listItems(client, resolved);
+  const match = summaries.find((summary) => summary.slug === slug);
+  return match ? retrieveDraft(client, match.id, resolved) : null;
+}
+
+function toLiveEntry(
+  draft: Draft,
+  resolved: ResolvedSourceOptions,
+): LiveDataEntry<RobowriteFrontmatter> {
+  return {
+    id: entryIdFor(draft, resolved.id),
+    data: robowriteSchema.parse(toFrontmatter(draft)),
+    cacheHint: {
+      tags: [CACHE_TAG, itemCacheTag(draft.id)],
+      lastModified: new Date(draft.updatedAt),
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { Draft, RoboWrite } from '@robowrite/core';
+
+/** What `new RoboWrite(...)` accepts, minus the two options the loaders take at top level. */
+export type ClientOptions = Omit<NonNullable<ConstructorParameters<typeof RoboWrite>[0]>, 'apiKey'>;
+
+export type IncludeOption = 'scoring' | 'sources';
+
+/** How an entry's id is made: the item's slug (default), its RoboWrite id, or your function. */
+export type IdStrategy = 'slug' | 'itemId' | ((draft: Draft) => string);
+
+/** Options both loaders and the dev refresh share: where to read and what to read. */
+export interface RobowriteSourceOptions {
+  /** Defaults to `process.env.ROBOWRITE_API_KEY`, read when the loader runs. */
+  apiKey?: string;
+  /** Defaults to `process.env.ROBOWRITE_BASE_URL`, then the production API. */
+  baseURL?: string;
+  /** Anything else the client takes (timeout, maxRetries, rateLimit, dispatcher, logger...). */
+  clientOptions?: ClientOptions;
+  /** Only items of this brand (the org's items of every brand when omitted). */
+  brand?: string;
+  /**
+   * Content item statuses to load. Defaults to the items generation has finished with:
+   * `in_review` (a job that ended `awaiting_review`) and `published` (a job that `completed`).
+   */
+  statuses?: readonly string[];
+  /** Extra data to fetch per item; both by default, since entries carry score and sources. */
+  include?: readonly IncludeOption[];
+  id?: IdStrategy;
+}
+
+/** The statuses of items whose generation job ended `awaiting_review` or `completed`. */
+export const DEFAULT_STATUSES: readonly string[] = ['in_review', 'published'];
+export const DEFAULT_INCLUDE: readonly IncludeOption[] = ['scoring', 'sources'];
+
+export interface ResolvedSourceOptions {
+  brand: string | null;
+  statuses: readonly string[];
+  include: readonly IncludeOption[];
+  id: IdStrategy;
+}
+
+export function resolveSourceOptions(options: RobowriteSourceOptions): ResolvedSourceOptions {
+  const statuses = options.statuses ?? DEFAULT_STATUSES;
+  if (statuses.length === 0) {
+    throw new TypeError('robowrite: `statuses` must name at least one content item status.');
+  }
+  return {
+    brand: options.brand ?? null,
+    statuses: [...new Set(statuses)].sort(),
+    include: [...new Set(options.include ?? DEFAULT_INCLUDE)].sort(),
+    id: options.id ?? 'slug',
+  };
+}
+
+export function entryIdFor(draft: Draft, strategy: IdStrategy): string {
+  if (strategy === 'slug') return draft.slug || draft.id;
+  if (strategy === 'itemId') return draft.id;
+  return strategy(draft);
+}

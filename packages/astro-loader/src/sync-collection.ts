@@ -1,0 +1,150 @@
+import { type Draft, toDraft } from '@robowrite/core';
+import type { LoaderContext } from 'astro/loaders';
+import { createClient } from './client.ts';
+import { describeError, RobowriteSyncError } from './errors.ts';
+import { type ItemSummary, listItems } from './list-items.ts';
+import { mapPool } from './map-pool.ts';
+import { entryIdFor, type ResolvedSourceOptions, type RobowriteSourceOptions } from './options.ts';
+import { type StoreOutcome, storeDraft } from './store-draft.ts';
+import {
+  fullReloadReason,
+  readSyncState,
+  SYNC_STATE_FORMAT,
+  type SyncedItem,
+  writeSyncState,
+} from './sync-state.ts';
+
+export interface SyncOptions extends RobowriteSourceOptions {
+  /**
+   * When the API fails during a sync, keep the entries of the last successful sync and log a
+   * warning instead of failing the build. Off by default: a build should not silently ship stale
+   * content. A first sync with nothing to keep fails either way.
+   */
+  keepStaleOnError?: boolean;
+  /** Item retrieves in flight at once; the client's rate limiter still paces them. */
+  concurrency?: number;
+}
+
+export interface SyncReport {
+  listed: number;
+  fetched: number;
+  rendered: number;
+  removed: number;
+  fullReload: boolean;
+}
+
+/**
+ * One sync of a collection: list what is in scope, retrieve only the items whose change marker
+ * moved (all of them when the list carries no marker, or the stored marker cannot be trusted),
+ * store them, then drop every entry no listed item claims. Nothing in the store or the meta
+ * changes until every request has succeeded, so a failed sync leaves the last good data whole.
+ */
+export async function syncCollection(
+  context: LoaderContext,
+  options: SyncOptions,
+  resolved: ResolvedSourceOptions,
+): Promise<SyncReport | null> {
+  const { store, meta, logger } = context;
+  const scope = context.generateDigest(
+    JSON.stringify({
+      brand: resolved.brand,
+      statuses: resolved.statuses,
+      include: resolved.include,
+      id: typeof resolved.id === 'function' ? resolved.id.toString() : resolved.id,
+    }),
+  );
+  const previous = readSyncState(meta);
+  const reloadReason = fullReloadReason(previous, scope);
+  const known: Record<string, SyncedItem> = reloadReason === null && previous ? previous.items : {};
+  if (reloadReason !== null) logger.info(`full sync: ${reloadReason}`);
+
+  let summaries: ItemSummary[];
+  let changed: ItemSummary[];
+  let drafts: Draft[];
+  try {
+    const client = createClient(options);
+    summaries = await listItems(client, resolved);
+    changed = summaries.filter((summary) => needsFetch(summary, known[summary.id], store));
+    const unmarked = summaries.filter((summary) => summary.marker === null).length;
+    if (unmarked > 0) {
+      logger.info(
+        `${unmarked} listed items carry no change marker: retrieving them to compare versions`,
+      );
+    }
+    drafts = await mapPool(changed, options.concurrency ?? 4, async (summary) =>
+      toDraft(await client.content.retrieve(summary.id, { include: [...resolved.include] })),
+    );
+  } catch (error) {
+    const reason = describeError(error, options.apiKey ?? process.env.ROBOWRITE_API_KEY);
+    const kept = store.keys().length;
+    if (options.keepStaleOnError && kept > 0) {
+      logger.warn(`sync failed (${reason}); keeping the ${kept} entries of the last sync`);
+      return null;
+    }
+    throw new RobowriteSyncError(
+      `RoboWrite sync of collection "${context.collection}" failed: ${reason}`,
+      kept > 0
+        ? 'Check ROBOWRITE_API_KEY and ROBOWRITE_BASE_URL, or set `keepStaleOnError: true` on the loader to build with the last synced entries.'
+        : 'Check ROBOWRITE_API_KEY and ROBOWRITE_BASE_URL (the emulator prints both when it starts).',
+    );
+  }
+
+  const nextItems: Record<string, SyncedItem> = {};
+  // entry id -> item id: which item owns each entry the store should keep.
+  const claimed = new Map<string, string>();
+  const fetchedIds = new Set(changed.map((summary) => summary.id));
+  for (const summary of summaries) {
+    const entry = known[summary.id];
+    if (fetchedIds.has(summary.id) || entry === undefined) continue;
+    nextItems[summary.id] = entry;
+    claimed.set(entry.entryId, summary.id);
+  }
+
+  const outcomes: StoreOutcome[] = [];
+  for (const [index, draft] of drafts.entries()) {
+    const summary = changed[index] as ItemSummary;
+    let entryId = entryIdFor(draft, resolved.id);
+    const owner = claimed.get(entryId);
+    if (owner !== undefined && owner !== draft.id) {
+      logger.warn(`items ${owner} and ${draft.id} share the id "${entryId}"; using ${draft.id}`);
+      entryId = draft.id;
+    }
+    claimed.set(entryId, draft.id);
+    outcomes.push(await storeDraft(context, entryId, draft));
+    nextItems[draft.id] = { entryId, marker: summary.marker };
+  }
+
+  let removed = 0;
+  for (const entryId of store.keys()) {
+    if (claimed.has(entryId)) continue;
+    store.delete(entryId);
+    removed++;
+  }
+
+  writeSyncState(meta, {
+    format: SYNC_STATE_FORMAT,
+    scope,
+    syncedAt: new Date().toISOString(),
+    items: nextItems,
+  });
+  const report: SyncReport = {
+    listed: summaries.length,
+    fetched: drafts.length,
+    rendered: outcomes.filter((outcome) => outcome === 'rendered').length,
+    removed,
+    fullReload: reloadReason !== null,
+  };
+  logger.info(
+    `synced ${report.listed} items: ${report.fetched} fetched, ${report.rendered} rendered, ${report.removed} removed`,
+  );
+  return report;
+}
+
+function needsFetch(
+  summary: ItemSummary,
+  known: SyncedItem | undefined,
+  store: LoaderContext['store'],
+): boolean {
+  if (known === undefined || summary.marker === null) return true;
+  return known.marker !== summary.marker || !store.has(known.entryId);
+}

@@ -1,0 +1,58 @@
+import type { LoaderContext } from 'astro/loaders';
+
+/**
+ * The sync marker kept in the collection's `meta` between builds. `format` is this file's own
+ * version: bump it whenever the shape or meaning of what is stored changes, and the next build
+ * does a full reload instead of trusting a marker it cannot read. `scope` is a digest of the
+ * options that decide what the collection holds (brand, statuses, include, id strategy), so
+ * changing one of them also reloads everything.
+ */
+export const SYNC_STATE_FORMAT = 1;
+const META_KEY = 'robowrite:sync';
+
+export interface SyncedItem {
+  /** The entry id this item is stored under (its slug by default). */
+  entryId: string;
+  /** The list's change marker when this item was fetched; null when the list carries none. */
+  marker: string | null;
+}
+
+export interface SyncState {
+  format: number;
+  scope: string;
+  syncedAt: string;
+  items: Record<string, SyncedItem>;
+}
+
+export function readSyncState(meta: LoaderContext['meta']): SyncState | null {
+  const raw = meta.get(META_KEY);
+  if (raw === undefined) return null;
+  try {
+    const state = JSON.parse(raw) as Partial<SyncState>;
+    if (
+      typeof state.format !== 'number' ||
+      typeof state.scope !== 'string' ||
+      typeof state.items !== 'object' ||
+      state.items === null
+    ) {
+      return null;
+    }
+    return state as SyncState;
+  } catch {
+    return null;
+  }
+}
+
+export function writeSyncState(meta: LoaderContext['meta'], state: SyncState): void {
+  meta.set(META_KEY, JSON.stringify(state));
+}
+
+/** Why the previous marker cannot be used, or null when an incremental sync is possible. */
+export function fullReloadReason(previous: SyncState | null, scope: string): string | null {
+  if (previous === null) return 'no previous sync';
+  if (previous.format !== SYNC_STATE_FORMAT) {
+    return `sync marker format changed (${previous.format} -> ${SYNC_STATE_FORMAT})`;
+  }
+  if (previous.scope !== scope) return 'loader options changed';
+  return null;
+}
