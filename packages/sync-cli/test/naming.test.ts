@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { assignNames, safeStem } from '../src/sync/naming.ts';
+
+describe('safeStem', () => {
+  it('never yields separators, dot segments, control characters or reserved names', () => {
+    const hostile = [
+      '../../etc/passwd',
+      '..',
+      '.',
+      '.hidden',
+      'a/b\\c',
+      'nul',
+      'CON',
+      'com1',
+      'tab\tand\u0000nul\u001b[31m',
+      '   ',
+      '',
+      'C:\\Windows\\system32',
+      '-leading-and-trailing-',
+      '%2e%2e%2f',
+    ];
+    for (const slug of hostile) {
+      const stem = safeStem(slug);
+      expect(stem).not.toMatch(/[/\\\p{Cc}]/u);
+      expect(stem).not.toMatch(/^\.|\.\.|^-|-$/);
+      expect(stem).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)$/i);
+      expect(stem.length).toBeGreaterThan(0);
+    }
+    expect(safeStem('../../etc/passwd')).toBe('etc-passwd');
+    expect(safeStem('Remote Work: A Guide')).toBe('remote-work-a-guide');
+  });
+
+  it('normalizes Unicode and bounds length without splitting graphemes', () => {
+    expect(safeStem('cafe\u0301')).toBe('café'.normalize('NFC'));
+    const word = 'नमस्ते'.repeat(40);
+    const stem = safeStem(word);
+    expect(Buffer.byteLength(stem)).toBeLessThanOrEqual(96);
+    expect(word.startsWith(stem)).toBe(true);
+    const boundaries = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(word)].map(
+      (s) => s.index,
+    );
+    expect(boundaries).toContain(stem.length);
+  });
+});
+
+describe('assignNames', () => {
+  it('gives colliding slugs distinct names and slugs independent of list order', () => {
+    const items = [
+      { id: 'b-2', slug: 'Hello World' },
+      { id: 'a-1', slug: 'hello-world' },
+      { id: 'c-3', slug: 'hello world!' },
+      { id: 'd-4', slug: 'other' },
+    ];
+    const forward = assignNames(items);
+    const backward = assignNames([...items].reverse());
+    expect(forward).toEqual(backward);
+    const files = [...forward.values()].map((n) => n.file);
+    const slugs = [...forward.values()].map((n) => n.slug);
+    expect(new Set(files).size).toBe(4);
+    expect(new Set(slugs).size).toBe(4);
+    expect(forward.get('a-1')?.file).toBe('hello-world.md');
+    expect(forward.get('b-2')?.file).toMatch(/^hello-world-[0-9a-f]{8}\.md$/);
+  });
+
+  it('lets the item that already holds a name keep it', () => {
+    const current = new Map([['b-2', 'hello-world.md']]);
+    const names = assignNames(
+      [
+        { id: 'a-1', slug: 'hello-world' },
+        { id: 'b-2', slug: 'hello-world' },
+      ],
+      current,
+    );
+    expect(names.get('b-2')?.file).toBe('hello-world.md');
+    expect(names.get('a-1')?.file).not.toBe('hello-world.md');
+  });
+});
