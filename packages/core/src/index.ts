@@ -1,3 +1,28 @@
+export { type ClientOptions, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, RoboWrite } from './client.ts';
+export { APIPromise, type ResponseInfo, type WithResponse } from './core/api-promise.ts';
+export {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  EdgeBlockedError,
+  InternalServerError,
+  JobTimeoutError,
+  NotFoundError,
+  RateLimitError,
+  RequestValidationError,
+  ResponseValidationError,
+  RoboWriteError,
+  ServiceUnavailableError,
+  UnprocessableEntityError,
+} from './core/errors.ts';
+export type { HttpMethod, RequestOptions } from './core/http-client.ts';
+export type { Logger, LogLevel } from './core/logger.ts';
+export { Page, type PageEnvelope, PagePromise } from './core/pagination.ts';
+export { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './core/rate-limiter.ts';
 export type { Draft, DraftScoring, DraftSource } from './draft/draft.ts';
 export {
   isDraft,
@@ -7,3 +32,38 @@ export {
   robowriteSchema,
   toFrontmatter,
 } from './draft/frontmatter.ts';
+export { latestVersion, toDraft } from './draft/to-draft.ts';
+export type { FlowOptions } from './lib/flow-options.ts';
+export type {
+  GenerateFromBriefParams,
+  GenerateFromBriefResult,
+} from './lib/generate-from-brief.ts';
+export type {
+  GenerateFromTopicParams,
+  GenerateFromTopicResult,
+} from './lib/generate-from-topic.ts';
+export {
+  DEFAULT_POLL_INTERVAL_MS,
+  DEFAULT_POLL_TIMEOUT_MS,
+  type JobResult,
+  type WaitForOptions,
+} from './lib/wait-for-job.ts';
+export type { BrandListParams } from './resources/brands.ts';
+export type { PropertyListParams } from './resources/properties.ts';
+export type { TopicContentParams } from './resources/topics.ts';
+export * from './schemas/brand.ts';
+export * from './schemas/brief.ts';
+export {
+  type Deleted,
+  deletedSchema,
+  type Ping,
+  pageSchema,
+  pingSchema,
+} from './schemas/common.ts';
+export * from './schemas/content.ts';
+export * from './schemas/document.ts';
+export * from './schemas/job.ts';
+export * from './schemas/property.ts';
+export * from './schemas/taxonomy.ts';
+export * from './schemas/topic.ts';
+export { VERSION } from './version.ts';

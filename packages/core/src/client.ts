@@ -1,0 +1,213 @@
+import type { Dispatcher } from 'undici';
+import type { APIPromise } from './core/api-promise.ts';
+import { RoboWriteError } from './core/errors.ts';
+import { HttpClient, type RequestOptions } from './core/http-client.ts';
+import {
+  LevelLogger,
+  type Logger,
+  type LogLevel,
+  makeScrubber,
+  resolveLogLevel,
+} from './core/logger.ts';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './core/rate-limiter.ts';
+import { DEFAULT_MAX_RETRIES } from './core/retry-policy.ts';
+import { createAgent } from './core/transport.ts';
+import type { FlowOptions } from './lib/flow-options.ts';
+import {
+  type GenerateFromBriefParams,
+  type GenerateFromBriefResult,
+  generateFromBrief,
+} from './lib/generate-from-brief.ts';
+import {
+  type GenerateFromTopicParams,
+  type GenerateFromTopicResult,
+  generateFromTopic,
+} from './lib/generate-from-topic.ts';
+import { Authors } from './resources/authors.ts';
+import { Brands } from './resources/brands.ts';
+import { Briefs } from './resources/briefs.ts';
+import { Categories } from './resources/categories.ts';
+import { Content } from './resources/content.ts';
+import { Documents } from './resources/documents.ts';
+import { ImportedContentResource } from './resources/imported-content.ts';
+import { Jobs } from './resources/jobs.ts';
+import { Pillars } from './resources/pillars.ts';
+import { Properties } from './resources/properties.ts';
+import { Tags } from './resources/tags.ts';
+import { Topics } from './resources/topics.ts';
+import { type Ping, pingSchema } from './schemas/common.ts';
+import { VERSION } from './version.ts';
+
+export const DEFAULT_BASE_URL = 'https://api.roboad.ai/api/public/v1';
+/** Per attempt. Every call is small (generation is asynchronous), so a minute is generous. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface ClientOptions {
+  /** Defaults to `ROBOWRITE_API_KEY`. */
+  apiKey?: string | undefined;
+  /** Defaults to `ROBOWRITE_BASE_URL`, then the production URL. */
+  baseURL?: string | undefined;
+  /** Per-attempt timeout in ms (default 60 000). */
+  timeout?: number | undefined;
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number | undefined;
+  /**
+   * Client-side sliding window (default 120 requests / 60 s, the API's own limit), `false` for
+   * none, or a `RateLimiter` shared by several clients of one organization.
+   */
+  rateLimit?: RateLimitOptions | RateLimiter | false | undefined;
+  /** An undici dispatcher to send through (proxies, tests); the client then does not own it. */
+  dispatcher?: Dispatcher | undefined;
+  /** Replaces the default `robowrite-node/<version> node/<version>`; must not be empty. */
+  userAgent?: string | undefined;
+  /** Where logs go (default: console). */
+  logger?: Logger | undefined;
+  /** Defaults to `ROBOWRITE_LOG`, then `warn`. */
+  logLevel?: LogLevel | undefined;
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
+
+function resolveBaseURL(option: string | undefined): string {
+  const raw = option ?? process.env.ROBOWRITE_BASE_URL ?? DEFAULT_BASE_URL;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new RoboWriteError(`baseURL is not a valid URL: ${JSON.stringify(raw)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new RoboWriteError(`baseURL must be http(s), got ${url.protocol}`);
+  }
+  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+    throw new RoboWriteError(
+      `refusing to send the API key over plain http:// to ${url.hostname}; use https:// ` +
+        '(plain http is allowed only for loopback hosts such as a local emulator)',
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * The RoboWrite Public API v1 client.
+ *
+ * ```ts
+ * const client = new RoboWrite(); // ROBOWRITE_API_KEY, ROBOWRITE_BASE_URL
+ * for await (const item of client.content.list({ status: 'draft' })) console.log(item.title);
+ * ```
+ */
+export class RoboWrite {
+  readonly baseURL: string;
+  readonly userAgent: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly rateLimiter: RateLimiter;
+
+  readonly brands: Brands;
+  readonly properties: Properties;
+  readonly topics: Topics;
+  readonly briefs: Briefs;
+  readonly content: Content;
+  readonly jobs: Jobs;
+  readonly pillars: Pillars;
+  readonly authors: Authors;
+  readonly categories: Categories;
+  readonly tags: Tags;
+  readonly documents: Documents;
+  readonly importedContent: ImportedContentResource;
+
+  readonly #http: HttpClient;
+  /** Only the agent this client made itself; an injected dispatcher belongs to the caller. */
+  readonly #ownAgent: Dispatcher | null;
+
+  constructor(options: ClientOptions = {}) {
+    const apiKey = options.apiKey ?? process.env.ROBOWRITE_API_KEY;
+    if (typeof apiKey !== 'string' || apiKey.trim() === '') {
+      throw new RoboWriteError(
+        'missing API key: pass `apiKey` or set ROBOWRITE_API_KEY (create one in the RoboWrite ' +
+          'dashboard under Settings → API keys)',
+      );
+    }
+    if (/[\s]/.test(apiKey)) {
+      throw new RoboWriteError(
+        'the API key contains whitespace; paste it without spaces or newlines',
+      );
+    }
+    this.baseURL = resolveBaseURL(options.baseURL);
+    const userAgent =
+      options.userAgent ?? `robowrite-node/${VERSION} node/${process.versions.node}`;
+    if (userAgent.trim() === '') {
+      throw new RoboWriteError(
+        'userAgent must not be empty: the API edge blocks requests without a User-Agent',
+      );
+    }
+    this.userAgent = userAgent;
+    this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+    if (!Number.isFinite(this.timeout) || this.timeout <= 0) {
+      throw new RoboWriteError('timeout must be a positive number of milliseconds');
+    }
+    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    if (!Number.isInteger(this.maxRetries) || this.maxRetries < 0) {
+      throw new RoboWriteError('maxRetries must be a non-negative integer');
+    }
+    const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+    this.rateLimiter = rateLimit instanceof RateLimiter ? rateLimit : new RateLimiter(rateLimit);
+    this.#ownAgent = options.dispatcher ? null : createAgent(this.timeout);
+    const scrub = makeScrubber(apiKey);
+    this.#http = new HttpClient({
+      baseURL: this.baseURL,
+      apiKey,
+      userAgent,
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+      limiter: this.rateLimiter,
+      dispatcher: options.dispatcher ?? (this.#ownAgent as Dispatcher),
+      logger: new LevelLogger(resolveLogLevel(options.logLevel), options.logger ?? console, scrub),
+      scrub,
+    });
+
+    this.brands = new Brands(this.#http);
+    this.properties = new Properties(this.#http);
+    this.topics = new Topics(this.#http);
+    this.briefs = new Briefs(this.#http);
+    this.content = new Content(this.#http);
+    this.jobs = new Jobs(this.#http);
+    this.pillars = new Pillars(this.#http);
+    this.authors = new Authors(this.#http);
+    this.categories = new Categories(this.#http);
+    this.tags = new Tags(this.#http);
+    this.documents = new Documents(this.#http);
+    this.importedContent = new ImportedContentResource(this.#http);
+  }
+
+  /** Liveness check; also the cheapest way to verify a key. */
+  ping(options?: RequestOptions): APIPromise<Ping> {
+    return this.#http.request({ method: 'GET', path: '/ping', schema: pingSchema, options });
+  }
+
+  /** Topic flow: create a topic, run autopilot, wait for the job, read the draft. */
+  generateFromTopic(
+    params: GenerateFromTopicParams,
+    options?: FlowOptions,
+  ): Promise<GenerateFromTopicResult> {
+    return generateFromTopic(this, params, options);
+  }
+
+  /** Brief flow: create a brief and an item from it, generate, wait, read the draft. */
+  generateFromBrief(
+    params: GenerateFromBriefParams,
+    options?: FlowOptions,
+  ): Promise<GenerateFromBriefResult> {
+    return generateFromBrief(this, params, options);
+  }
+
+  /** Closes the connection pool this client created (an injected dispatcher is left open). */
+  async close(): Promise<void> {
+    await this.#ownAgent?.close();
+  }
+
+  /** Keeps the key out of `console.log(client)` and `JSON.stringify(client)`. */
+  toJSON(): Record<string, unknown> {
+    return { baseURL: this.baseURL, userAgent: this.userAgent };
+  }
+}

@@ -1,0 +1,319 @@
+import { randomUUID } from 'node:crypto';
+import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import { APIPromise, type ResponseInfo, type WithResponse } from './api-promise.ts';
+import {
+  APIConnectionError,
+  type APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  errorFromStatus,
+  RequestValidationError,
+  ResponseValidationError,
+  type RoboWriteError,
+} from './errors.ts';
+import { type LevelLogger, redactHeaders } from './logger.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import {
+  backoffMs,
+  isRetryableStatus,
+  isSafeToRetry,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfter,
+  retryAfterWithSkew,
+} from './retry-policy.ts';
+import { sleep } from './sleep.ts';
+
+/** The last argument of every method. */
+export interface RequestOptions {
+  /** Reuse a key across runs (e.g. persisted by a CLI) so a rerun replays instead of repeating. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  /** Per-attempt timeout in ms (overrides the client's). */
+  timeout?: number;
+  /** Retries after the first attempt (overrides the client's). */
+  maxRetries?: number;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
+
+export interface RequestSpec<T> {
+  method: HttpMethod;
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  schema: z.ZodType<T>;
+  /** The route honours Idempotency-Key: one is generated per call (unless given) and reused. */
+  idempotent?: boolean;
+  options?: RequestOptions | undefined;
+}
+
+export interface HttpClientConfig {
+  baseURL: string;
+  apiKey: string;
+  userAgent: string;
+  timeout: number;
+  maxRetries: number;
+  limiter: RateLimiter;
+  dispatcher: Dispatcher;
+  logger: LevelLogger;
+  scrub: (text: string) => string;
+}
+
+type Attempt<T> =
+  | { ok: true; value: WithResponse<T> }
+  | { ok: false; error: RoboWriteError; retryable: boolean; retryAfterMs: number | null };
+
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ETIMEDOUT',
+]);
+/** Printable ASCII without spaces, as servers accept for Idempotency-Key; anything else is 422. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+function normaliseHeaders(raw: Record<string, string | string[] | undefined>) {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined)
+      out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function buildQuery(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    params.set(name, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function readDetail(text: string): string | null {
+  if (text.trim() === '') return null;
+  try {
+    const body: unknown = JSON.parse(text);
+    if (body !== null && typeof body === 'object' && 'detail' in body) {
+      return typeof body.detail === 'string' ? body.detail : JSON.stringify(body.detail);
+    }
+  } catch {
+    // Not JSON: the raw text is still the best explanation there is.
+  }
+  return text.slice(0, 500);
+}
+
+/**
+ * Sends requests: rate limit, retries, idempotency keys, timeouts, parsing, typed errors, logs.
+ *
+ * Retries are this loop rather than undici's RetryAgent / retry interceptor, because those retry
+ * underneath the client: a retried attempt would not draw from the client-side rate limiter nor
+ * wait out the client-wide pause a 429 starts; they decide by method list, while a POST here is
+ * retryable only when it carries an Idempotency-Key on a route that honours one; and after a body
+ * cut short they resume with a `Range` request, which a JSON API answers with a full 200 that the
+ * handler then rejects. undici still does what it is good at: pooled keep-alive connections and
+ * header/body timeouts (see transport.ts).
+ */
+export class HttpClient {
+  readonly #config: HttpClientConfig;
+
+  constructor(config: HttpClientConfig) {
+    this.#config = config;
+  }
+
+  get logger(): LevelLogger {
+    return this.#config.logger;
+  }
+
+  get limiter(): RateLimiter {
+    return this.#config.limiter;
+  }
+
+  request<T>(spec: RequestSpec<T> | (() => RequestSpec<T>)): APIPromise<T> {
+    return new APIPromise((async () => this.#run(typeof spec === 'function' ? spec() : spec))());
+  }
+
+  async #run<T>(spec: RequestSpec<T>): Promise<WithResponse<T>> {
+    const options = spec.options ?? {};
+    const key = spec.idempotent ? (options.idempotencyKey ?? randomUUID()) : options.idempotencyKey;
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      throw new RequestValidationError(
+        'idempotencyKey must be 1–255 printable ASCII characters without spaces',
+        'idempotencyKey',
+      );
+    }
+    const maxRetries = options.maxRetries ?? this.#config.maxRetries;
+    const timeout = options.timeout ?? this.#config.timeout;
+    if (!Number.isInteger(maxRetries) || maxRetries < 0) {
+      throw new RequestValidationError('maxRetries must be a non-negative integer', 'maxRetries');
+    }
+    if (!Number.isFinite(timeout) || timeout <= 0) {
+      throw new RequestValidationError('timeout must be a positive number of ms', 'timeout');
+    }
+    const mayRetry = isSafeToRetry(spec.method, spec.idempotent === true && key !== undefined);
+    const path = spec.path + buildQuery(spec.query);
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.#config.apiKey}`,
+      'user-agent': this.#config.userAgent,
+      accept: 'application/json',
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (key !== undefined) headers['idempotency-key'] = key;
+
+    for (let attempt = 0; ; attempt++) {
+      const result = await this.#attempt(spec, path, headers, body, timeout, attempt);
+      if (result.ok) return result.value;
+      const { error } = result;
+      if (!mayRetry || !result.retryable || attempt >= maxRetries) throw error;
+      let delay: number;
+      if (result.retryAfterMs !== null && result.retryAfterMs > MAX_RETRY_AFTER_MS) throw error;
+      if ((error as APIError).status === 429) {
+        // The limiter already holds every call of the client for the pause; just queue behind it.
+        delay = 0;
+      } else if (result.retryAfterMs !== null) {
+        delay = retryAfterWithSkew(result.retryAfterMs);
+      } else {
+        delay = backoffMs(attempt + 1);
+      }
+      this.#config.logger.warn(
+        `retrying ${spec.method} ${spec.path} (${attempt + 1} of ${maxRetries}) after: ${error.message}`,
+        { delayMs: Math.round(delay + this.#config.limiter.pausedForMs) },
+      );
+      try {
+        await sleep(delay, options.signal);
+      } catch {
+        throw new APIUserAbortError(`${spec.method} ${spec.path}: aborted by the caller`);
+      }
+    }
+  }
+
+  async #attempt<T>(
+    spec: RequestSpec<T>,
+    path: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    timeout: number,
+    attempt: number,
+  ): Promise<Attempt<T>> {
+    const { method } = spec;
+    const userSignal = spec.options?.signal;
+    const aborted = () =>
+      new APIUserAbortError(`${method} ${spec.path}: aborted by the caller`, {
+        cause: userSignal?.reason,
+      });
+    try {
+      await this.#config.limiter.acquire(userSignal);
+    } catch {
+      throw aborted();
+    }
+
+    const log = this.#config.logger;
+    if (log.enabled('debug')) {
+      log.debug(`→ ${method} ${path}`, { attempt, headers: redactHeaders(headers) });
+    }
+    const started = Date.now();
+    const timeoutSignal = AbortSignal.timeout(timeout);
+    const signal = userSignal ? AbortSignal.any([userSignal, timeoutSignal]) : timeoutSignal;
+    const url = new URL(this.#config.baseURL + path);
+
+    let status: number;
+    let responseHeaders: Record<string, string>;
+    let text: string;
+    try {
+      const res = await this.#config.dispatcher.request({
+        origin: url.origin,
+        path: url.pathname + url.search,
+        method,
+        headers,
+        body: body ?? null,
+        signal,
+        headersTimeout: timeout,
+        bodyTimeout: timeout,
+      });
+      status = res.statusCode;
+      responseHeaders = normaliseHeaders(res.headers);
+      text = await res.body.text();
+    } catch (cause) {
+      if (userSignal?.aborted) throw aborted();
+      const code = (cause as { code?: string }).code;
+      const why = this.#config.scrub(cause instanceof Error ? cause.message : String(cause));
+      const error =
+        timeoutSignal.aborted || (code !== undefined && TIMEOUT_CODES.has(code))
+          ? new APITimeoutError(method, spec.path, `timed out after ${timeout} ms`, { cause })
+          : new APIConnectionError(method, spec.path, `connection failed: ${why}`, { cause });
+      log.debug(`✗ ${method} ${path}: ${error.message}`);
+      return { ok: false, error, retryable: true, retryAfterMs: null };
+    }
+
+    const requestId = responseHeaders['x-request-id'] ?? responseHeaders['request-id'] ?? null;
+    const response: ResponseInfo = {
+      status,
+      headers: responseHeaders,
+      requestId,
+      replayed: responseHeaders['idempotency-replayed']?.toLowerCase() === 'true',
+    };
+    log.debug(`← ${status} ${method} ${path} in ${Date.now() - started} ms`, {
+      requestId,
+      replayed: response.replayed,
+    });
+
+    if (status < 200 || status >= 300) {
+      const retryAfterMs = parseRetryAfter(responseHeaders['retry-after']);
+      const detail = readDetail(text);
+      const error = errorFromStatus(
+        {
+          status,
+          detail: detail === null ? null : this.#config.scrub(detail),
+          requestId,
+          method,
+          path: spec.path,
+          headers: responseHeaders,
+        },
+        retryAfterMs,
+      );
+      if (status === 429) {
+        const pause =
+          retryAfterMs !== null ? retryAfterWithSkew(retryAfterMs) : backoffMs(attempt + 1);
+        this.#config.limiter.pause(pause);
+        log.info(`429 on ${method} ${spec.path}: pausing the client for ${Math.round(pause)} ms`);
+      }
+      return { ok: false, error, retryable: isRetryableStatus(status), retryAfterMs };
+    }
+
+    let json: unknown = null;
+    if (text.trim() !== '') {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        // A 2xx whose body is not JSON was cut short or garbled on the way: another attempt
+        // (when the request is safe to repeat) usually gets the whole body.
+        const error = new ResponseValidationError({
+          method,
+          path: spec.path,
+          issuePath: '(root)',
+          problem: `body is not valid JSON (${text.length} bytes received)`,
+          requestId,
+        });
+        return { ok: false, error, retryable: true, retryAfterMs: null };
+      }
+    }
+    const parsed = spec.schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const issuePath = issue?.path.length ? issue.path.map(String).join('.') : '(root)';
+      throw new ResponseValidationError({
+        method,
+        path: spec.path,
+        issuePath,
+        problem: this.#config.scrub(issue?.message ?? 'invalid'),
+        requestId,
+      });
+    }
+    return { ok: true, value: { data: parsed.data, response } };
+  }
+}

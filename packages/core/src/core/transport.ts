@@ -1,0 +1,20 @@
+import { Agent } from 'undici';
+
+/** Sockets per origin: enough for a parallel sync, few enough to be a good citizen. */
+export const MAX_CONNECTIONS = 16;
+
+/**
+ * The default dispatcher: a keep-alive pool with a bounded number of connections, whose
+ * header/body timeouts match the client's per-attempt timeout (a call may lower or raise its own
+ * with `timeout`, which is passed per request). Connecting gets at most 10 s of that budget.
+ */
+export function createAgent(timeout: number): Agent {
+  return new Agent({
+    connections: MAX_CONNECTIONS,
+    keepAliveTimeout: 10_000,
+    keepAliveMaxTimeout: 60_000,
+    headersTimeout: timeout,
+    bodyTimeout: timeout,
+    connect: { timeout: Math.min(timeout, 10_000) },
+  });
+}
