@@ -1,0 +1,117 @@
+import { type RoboWrite, robowriteSchema, toDraft, toFrontmatter } from '@robowrite/core';
+import { LiveCollectionError, LiveEntryNotFoundError } from 'astro/content/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  RobowriteEntryNotFoundError,
+  RobowriteLiveError,
+  robowriteLiveLoader,
+} from '../src/index.ts';
+import { adminClient, type Emulator, fastEmulator, itemRetrieves } from './support/emulator.ts';
+
+const collection = 'preview';
+
+describe('robowriteLiveLoader with the emulator', () => {
+  let emu: Emulator;
+  let client: RoboWrite;
+  let loader: ReturnType<typeof robowriteLiveLoader>;
+  let published: { id: string; slug: string }[];
+
+  beforeAll(async () => {
+    emu = await fastEmulator();
+    client = adminClient(emu);
+    loader = robowriteLiveLoader({ apiKey: emu.apiKey, baseURL: emu.url });
+    published = [];
+    for await (const item of client.content.list({ status: 'published' })) {
+      published.push({ id: item.id, slug: item.slug ?? item.id });
+    }
+  });
+  afterAll(async () => {
+    await emu.close();
+  });
+
+  it('loads an entry by item id with shared frontmatter, rendered HTML and per-item cache tags', async () => {
+    const target = published[0] as (typeof published)[number];
+    const result = await loader.loadEntry({ collection, filter: { id: target.id } });
+    if (!result || 'error' in result) throw new Error('expected an entry');
+
+    const draft = toDraft(
+      await client.content.retrieve(target.id, { include: ['scoring', 'sources'] }),
+    );
+    expect(result.id).toBe(draft.slug);
+    expect(result.data).toEqual(robowriteSchema.parse(toFrontmatter(draft)));
+    expect(result.rendered?.html).toContain('<h2');
+    expect(result.rendered?.html).not.toContain('## ');
+    expect(result.cacheHint?.tags).toEqual(['robowrite', `robowrite:${target.id}`]);
+    expect(result.cacheHint?.lastModified).toEqual(new Date(draft.updatedAt));
+  });
+
+  it('loads an entry by slug, given as the lookup string or as { slug }', async () => {
+    const target = published[1] as (typeof published)[number];
+    for (const filter of [{ id: target.slug }, { slug: target.slug }]) {
+      const result = await loader.loadEntry({ collection, filter });
+      if (!result || 'error' in result) throw new Error('expected an entry');
+      expect(result.data.robowrite.itemId).toBe(target.id);
+    }
+  });
+
+  it('answers an unknown id or slug with a typed not-found error', async () => {
+    const result = await loader.loadEntry({ collection, filter: { id: 'no-such-draft' } });
+    if (!result || !('error' in result)) throw new Error('expected an error');
+    expect(result.error).toBeInstanceOf(RobowriteEntryNotFoundError);
+    expect(result.error).toBeInstanceOf(LiveCollectionError);
+    expect(LiveEntryNotFoundError.is(result.error)).toBe(true);
+    expect(result.error.message).toContain('no-such-draft');
+  });
+
+  it('loads a collection with filters, without rendering bodies', async () => {
+    const all = await loader.loadCollection({ collection });
+    if ('error' in all) throw all.error;
+    const expected: string[] = [];
+    for (const status of ['in_review', 'published']) {
+      for await (const item of client.content.list({ status })) expected.push(item.slug ?? item.id);
+    }
+    expect(all.entries.map((entry) => entry.id).sort()).toEqual(expected.sort());
+    expect(all.entries.every((entry) => entry.rendered === undefined)).toBe(true);
+    expect(all.cacheHint?.tags).toEqual(['robowrite']);
+
+    const onlyPublished = await loader.loadCollection({
+      collection,
+      filter: { status: 'published' },
+    });
+    if ('error' in onlyPublished) throw onlyPublished.error;
+    expect(onlyPublished.entries.map((entry) => entry.id).sort()).toEqual(
+      published.map((item) => item.slug).sort(),
+    );
+
+    const firstPublished = onlyPublished.entries[0];
+    const tag = firstPublished?.data.tags[0];
+    if (tag === undefined) throw new Error('demo drafts carry tags');
+    const tagged = await loader.loadCollection({ collection, filter: { tag } });
+    if ('error' in tagged) throw tagged.error;
+    expect(tagged.entries.length).toBeGreaterThan(0);
+    expect(tagged.entries.every((entry) => entry.data.tags.includes(tag))).toBe(true);
+
+    const retrievesBefore = itemRetrieves(emu);
+    const limited = await loader.loadCollection({ collection, filter: { limit: 1 } });
+    if ('error' in limited) throw limited.error;
+    expect(limited.entries).toHaveLength(1);
+    expect(itemRetrieves(emu) - retrievesBefore).toBe(1);
+  });
+
+  it('turns an API failure into a typed live collection error without the key', async () => {
+    const badKey = `${emu.apiKey}-revoked`;
+    const broken = robowriteLiveLoader({ apiKey: badKey, baseURL: emu.url });
+    const entry = await broken.loadEntry({ collection, filter: { id: 'anything' } });
+    const list = await broken.loadCollection({ collection });
+    for (const result of [entry, list]) {
+      if (!result || !('error' in result)) throw new Error('expected an error');
+      expect(result.error).toBeInstanceOf(RobowriteLiveError);
+      expect(result.error).toBeInstanceOf(LiveCollectionError);
+      expect(RobowriteLiveError.is(result.error)).toBe(true);
+      expect((result.error as RobowriteLiveError).status).toBe(401);
+      expect(result.error.collection).toBe(collection);
+      expect(result.error.message).toMatch(/^RoboWrite request failed: 401 /);
+      expect(`${result.error.message}${result.error.stack}`).not.toContain(badKey);
+    }
+  });
+});
