@@ -134,10 +134,17 @@ export class HttpClient {
   }
 
   request<T>(spec: RequestSpec<T> | (() => RequestSpec<T>)): APIPromise<T> {
-    return new APIPromise((async () => this.#run(typeof spec === 'function' ? spec() : spec))());
+    return new APIPromise(
+      (async () => {
+        const built = typeof spec === 'function' ? spec() : spec;
+        // Ids in the path come from callers; if one ever held the key, errors would echo it.
+        return this.#run({ ...built, path: this.#config.scrub(built.path) }, built.path);
+      })(),
+    );
   }
 
-  async #run<T>(spec: RequestSpec<T>): Promise<WithResponse<T>> {
+  /** `spec.path` is the scrubbed path errors and logs show; `wirePath` is what is sent. */
+  async #run<T>(spec: RequestSpec<T>, wirePath: string): Promise<WithResponse<T>> {
     const options = spec.options ?? {};
     const key = spec.idempotent ? (options.idempotencyKey ?? randomUUID()) : options.idempotencyKey;
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
@@ -155,7 +162,7 @@ export class HttpClient {
       throw new RequestValidationError('timeout must be a positive number of ms', 'timeout');
     }
     const mayRetry = isSafeToRetry(spec.method, spec.idempotent === true && key !== undefined);
-    const path = spec.path + buildQuery(spec.query);
+    const path = wirePath + buildQuery(spec.query);
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     const headers: Record<string, string> = {
       authorization: `Bearer ${this.#config.apiKey}`,
