@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
@@ -93,6 +94,21 @@ describe('client configuration', () => {
     const error = await rejection(rw.brands.list());
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).status).toBe(401);
+  });
+
+  it('sends through an injected dispatcher and leaves it open on close()', async () => {
+    const emu = await emulator();
+    const agent = new Agent({ connections: 2 });
+    try {
+      const { client: rw } = client(emu, { dispatcher: agent });
+      expect(await rw.ping()).toMatchObject({ status: 'ok' });
+      await rw.close();
+      expect(agent.closed).toBe(false);
+      const other = client(emu, { dispatcher: agent }).client;
+      expect((await other.brands.list()).items.length).toBeGreaterThan(0);
+    } finally {
+      await agent.close();
+    }
   });
 
   it('rejects a malformed idempotency key locally', async () => {

@@ -66,6 +66,16 @@ describe('pagination', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('parses list summaries with and without change markers', async () => {
+    for (const listMarkers of [true, false]) {
+      const emu = await emulator({ items: 5, listMarkers });
+      const { client: rw } = client(emu);
+      const page = await rw.content.list();
+      expect(page.items.length).toBeGreaterThan(0);
+      expect(page.items.every((i) => (i.updated_at !== undefined) === listMarkers)).toBe(true);
+    }
+  });
+
   it('iterates brands, briefs and documents the same way', async () => {
     const emu = await emulator();
     const { client: rw } = client(emu);

@@ -73,6 +73,21 @@ describe('jobs.waitFor', () => {
     expect(error.message).toContain(accepted.job_id);
   });
 
+  it("keeps polling through transient errors that outlast a request's own retries", async () => {
+    const emu = await emulator({ jobDurationMs: 300 });
+    const { client: rw, logs } = client(emu, { maxRetries: 0 });
+    const item = await newItem(rw);
+    const accepted = await rw.content.generateItem(item.id);
+    emu.faults.add({
+      route: 'GET /jobs/{job_id}',
+      sequence: ['503', 'reset', '429-no-retry-after'],
+    });
+    const result = await rw.jobs.waitFor(accepted.job_id, { intervalMs: 30, timeoutMs: 10_000 });
+    expect(result.status).toBe('completed');
+    expect(emu.stats().routes['GET /jobs/{job_id}']).toBeGreaterThan(3);
+    expect(logs.lines.filter((l) => /still polling/.test(l))).toHaveLength(3);
+  });
+
   it('stops on abort and checks its options', async () => {
     const emu = await emulator({ jobDurationMs: 60_000 });
     const { client: rw } = client(emu);
