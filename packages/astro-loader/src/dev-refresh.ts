@@ -25,13 +25,26 @@ export interface RobowriteDevRefreshOptions
 export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): AstroIntegration {
   const scope = resolveSourceOptions(options);
   const intervalMs = options.intervalMs ?? 30_000;
+  let command: string | undefined;
   let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
+  // Bumped on every (re)start and stop, so a poll in flight from an older server never reschedules.
+  let generation = 0;
+  const stop = (): void => {
+    generation++;
+    clearTimeout(timer);
+  };
   return {
     name: '@robowrite/astro-loader/dev-refresh',
     hooks: {
+      'astro:config:setup': (params) => {
+        command = params.command;
+      },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
-        if (!refreshContent) return;
+        // Astro also runs this hook for the short-lived Vite servers of `astro build` and
+        // `astro sync`; only the dev server should poll.
+        if (command !== 'dev' || !refreshContent) return;
+        stop();
+        const current = generation;
         let last: string | null = null;
         let failing = false;
         const poll = async (): Promise<void> => {
@@ -44,7 +57,7 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
             if (failing) logger.info('RoboWrite reachable again');
             failing = false;
             // The first poll only records what the initial sync already loaded.
-            if (last !== null && fingerprint !== last) {
+            if (last !== null && fingerprint !== last && current === generation) {
               logger.info('RoboWrite drafts changed: refreshing content');
               await refreshContent({ loaders: [LOADER_NAME], context: { source: 'robowrite' } });
             }
@@ -56,19 +69,16 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
             }
             failing = true;
           }
-          if (!stopped) timer = setTimeout(poll, intervalMs);
+          if (current !== generation) return;
+          timer = setTimeout(poll, intervalMs);
+          // Never the reason a process stays alive.
+          timer.unref();
         };
-        stopped = false;
         timer = setTimeout(poll, 0);
-        server.httpServer?.once('close', () => {
-          stopped = true;
-          clearTimeout(timer);
-        });
+        timer.unref();
+        server.httpServer?.once('close', stop);
       },
-      'astro:server:done': () => {
-        stopped = true;
-        clearTimeout(timer);
-      },
+      'astro:server:done': stop,
     },
   };
 }

@@ -10,8 +10,14 @@ type SetupHook = (options: {
   refreshContent?: (options: RefreshContentOptions) => Promise<void>;
 }) => void;
 
-/** Runs the integration's dev-server hook the way `astro dev` does, with a stand-in server. */
-function startDevServer(integration: ReturnType<typeof robowriteDevRefresh>) {
+type ConfigHook = (options: { command: 'dev' | 'build' | 'preview' | 'sync' }) => void;
+
+/** Runs the integration's hooks the way `astro dev` (or another command) does, with a stand-in server. */
+function startDevServer(
+  integration: ReturnType<typeof robowriteDevRefresh>,
+  command: 'dev' | 'build' = 'dev',
+) {
+  (integration.hooks['astro:config:setup'] as unknown as ConfigHook)({ command });
   const httpServer = new EventEmitter();
   const refreshes: RefreshContentOptions[] = [];
   const logs: string[] = [];
@@ -66,6 +72,16 @@ describe('robowriteDevRefresh', () => {
     const polls = listRequests(emu);
     await sleep(150);
     expect(listRequests(emu)).toBe(polls);
+  });
+
+  it("does not poll outside `astro dev` (Astro runs the hook for the build's own Vite servers too)", async () => {
+    const dev = startDevServer(
+      robowriteDevRefresh({ apiKey: emu.apiKey, baseURL: emu.url, intervalMs: 10 }),
+      'build',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    dev.stop();
+    expect(emu.stats().requests).toBe(0);
   });
 
   it('warns once while the API is unreachable and does not refresh', async () => {

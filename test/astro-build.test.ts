@@ -1,0 +1,160 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Draft, RoboWrite, toDraft } from '@robowrite/core';
+import { startEmulator } from '@robowrite/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  astroBuild,
+  copyBlog,
+  filesContaining,
+  type RunResult,
+  siteEnv,
+} from './support/blog-site.ts';
+import { pageText } from './support/html.ts';
+import { writeSyncedDraft } from './support/synced-file.ts';
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+
+const STATUSES = ['in_review', 'published'];
+
+function routeCount(emu: Emulator, match: (route: string) => boolean): number {
+  return Object.entries(emu.stats().routes as Record<string, number>)
+    .filter(([route]) => match(route))
+    .reduce((sum, [, count]) => sum + count, 0);
+}
+const itemRetrieves = (emu: Emulator) =>
+  routeCount(emu, (route) => /^GET \/content\/[^/]+$/.test(route));
+const listRequests = (emu: Emulator) => routeCount(emu, (route) => route === 'GET /content');
+
+/** A heading of the body that Markdown renders verbatim (no quotes or dashes for smartypants). */
+function plainHeading(draft: Draft): string {
+  const heading = /^#{2,3} ([A-Za-z0-9 ,]+)$/m.exec(draft.body)?.[1];
+  if (!heading) throw new Error(`no plain heading in ${draft.slug}`);
+  return heading;
+}
+
+describe('examples/blog: astro build against the emulator', () => {
+  let emu: Emulator;
+  let site: string;
+  let drafts: Draft[];
+  let synced: Draft;
+  let first: RunResult;
+
+  beforeAll(async () => {
+    emu = await startEmulator({ port: 0, jobDurationMs: 30, rateLimit: false });
+    const client = new RoboWrite({ apiKey: emu.apiKey, baseURL: emu.url });
+    drafts = [];
+    for (const status of STATUSES) {
+      for await (const item of client.content.list({ status })) {
+        drafts.push(
+          toDraft(await client.content.retrieve(item.id, { include: ['scoring', 'sources'] })),
+        );
+      }
+    }
+    site = await copyBlog();
+    synced = drafts[0] as Draft;
+    await writeSyncedDraft(site, synced);
+    first = await astroBuild(site, siteEnv(emu));
+  });
+  afterAll(async () => {
+    await emu?.close();
+    if (site) await rm(site, { recursive: true, force: true });
+  });
+
+  const page = (path: string) => readFile(join(site, 'dist/client', path, 'index.html'), 'utf8');
+
+  it('builds, syncing every in-review and published draft through the loader', () => {
+    expect(first.output).not.toMatch(/error/i);
+    expect(first.code).toBe(0);
+    expect(drafts.length).toBeGreaterThan(1);
+    const n = drafts.length;
+    expect(first.output).toContain(`synced ${n} items: ${n} fetched, ${n} rendered, 0 removed`);
+  });
+
+  it('lists every draft on the index with its status badge, score and date', async () => {
+    const html = await page('');
+    const text = pageText(html);
+    for (const draft of drafts) {
+      expect(text).toContain(draft.title);
+      expect(html).toContain(`href="/api/${draft.slug}/"`);
+    }
+    expect(html).toContain('class="badge badge-published"');
+    expect(html).toContain('class="badge badge-in_review"');
+    const scored = drafts.find((draft) => typeof draft.scoring?.score === 'number');
+    if (scored?.scoring?.score == null) throw new Error('the demo fixture has scored drafts');
+    expect(text).toContain(`Score ${Math.round(scored.scoring.score)}`);
+    expect(html).toContain(`datetime="${new Date(scored.createdAt).toISOString()}"`);
+  });
+
+  it('renders each post page: title, body, tags and numbered sources', async () => {
+    for (const draft of drafts) {
+      const html = await page(`api/${draft.slug}`);
+      const text = pageText(html);
+      expect(text).toContain(draft.title);
+      expect(text).toContain(plainHeading(draft));
+      for (const tag of draft.tags) expect(text).toContain(tag);
+      for (const source of draft.sources ?? []) {
+        expect(html).toContain(`href="${source.url}"`);
+      }
+    }
+    const cited = drafts.find((draft) => (draft.sources ?? []).length > 0);
+    if (!cited) throw new Error('the demo fixture has a draft with sources');
+    const html = await page(`api/${cited.slug}`);
+    const list = /<section class="sources"[^>]*>[\s\S]*?<ol>([\s\S]*?)<\/ol>/.exec(html)?.[1];
+    const numbers = [...(list ?? '').matchAll(/<li value="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(numbers).toEqual((cited.sources ?? []).map((source, i) => source.marker ?? i + 1));
+  });
+
+  it('renders the file the CLI synced through the same template', async () => {
+    const text = pageText(await page(`synced/${synced.slug}`));
+    expect(text).toContain(synced.title);
+    expect(text).toContain(plainHeading(synced));
+    expect(text).toContain('Synced into git');
+    expect(pageText(await page(''))).toMatch(/Synced into git\s*1/);
+  });
+
+  it('a second build makes only the list requests and re-renders nothing', async () => {
+    const retrievesBefore = itemRetrieves(emu);
+    const listsBefore = listRequests(emu);
+
+    const second = await astroBuild(site, siteEnv(emu));
+
+    expect(second.code, second.output).toBe(0);
+    expect(itemRetrieves(emu)).toBe(retrievesBefore);
+    expect(listRequests(emu) - listsBefore).toBe(STATUSES.length);
+    expect(second.output).toContain(
+      `synced ${drafts.length} items: 0 fetched, 0 rendered, 0 removed`,
+    );
+    for (const draft of drafts) {
+      expect(pageText(await page(`api/${draft.slug}`))).toContain(plainHeading(draft));
+    }
+  });
+
+  it('leaves the API key nowhere in the output, the .astro folder or the content cache', async () => {
+    for (const dir of ['dist', '.astro', 'node_modules/.astro']) {
+      expect(await filesContaining(join(site, dir), emu.apiKey)).toEqual([]);
+    }
+    expect(await filesContaining(join(site, 'dist'), '<h1')).not.toEqual([]);
+  });
+});
+
+describe('examples/blog: a build whose API fails', () => {
+  it('stops with one readable line naming the failure, without the key or a stack', async () => {
+    const emu = await startEmulator({ port: 0, rateLimit: false });
+    const site = await copyBlog();
+    try {
+      const wrongKey = `${emu.apiKey}x`;
+      const result = await astroBuild(site, siteEnv({ url: emu.url, apiKey: wrongKey }));
+      expect(result.code).not.toBe(0);
+      const line = result.output
+        .split('\n')
+        .find((text) => text.includes('RoboWrite sync of collection'));
+      expect(line).toMatch(/RoboWrite sync of collection "api" failed: 401 GET \/content/);
+      expect(result.output).not.toContain(wrongKey);
+      expect(result.output).not.toMatch(/^\s+at /m);
+    } finally {
+      await emu.close();
+      await rm(site, { recursive: true, force: true });
+    }
+  });
+});
