@@ -1,0 +1,198 @@
+import { resolve } from 'node:path';
+import { APIError, RoboWriteError } from '@robowrite/core';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { EXIT, UsageError } from './commands/exit-codes.ts';
+import { generateCommand } from './commands/generate.ts';
+import { initCommand } from './commands/init.ts';
+import { pullCommand } from './commands/pull.ts';
+import { statusCommand } from './commands/status.ts';
+import { MissingKeyError, redact } from './config/credentials.ts';
+import { ConfigError } from './config/load-config.ts';
+import { createReporter } from './output/reporter.ts';
+import { FrontmatterRoundTripError } from './sync/frontmatter.ts';
+import { LockBusyError } from './sync/lock.ts';
+import { StateFileError } from './sync/state.ts';
+
+export const CLI_VERSION = '0.1.0';
+
+function list(value: string, previous: string[] = []): string[] {
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new InvalidArgumentError('expected a positive integer (ms)');
+  return n;
+}
+
+function exitCodeFor(error: unknown): number {
+  if (
+    error instanceof UsageError ||
+    error instanceof ConfigError ||
+    error instanceof MissingKeyError
+  ) {
+    return EXIT.usage;
+  }
+  return EXIT.failure;
+}
+
+function messageFor(error: unknown): string {
+  if (error instanceof LockBusyError || error instanceof StateFileError) return error.message;
+  if (error instanceof FrontmatterRoundTripError) return error.message;
+  if (error instanceof APIError) {
+    const hint = error.status === 401 ? ' (check ROBOWRITE_API_KEY)' : '';
+    return `${error.message.split('\n')[0]}${hint}`;
+  }
+  if (error instanceof RoboWriteError) return error.message.split('\n')[0] ?? error.name;
+  if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
+  return String(error);
+}
+
+/** Builds the program; `run` parses argv and resolves to the exit code. */
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command()
+    .name('robowrite')
+    .description(
+      'Pull AI-written RoboWrite drafts into Markdown files in an Astro site; git is the CMS.',
+    )
+    .version(CLI_VERSION)
+    .option('-C, --cwd <dir>', 'project root (where robowrite.config.mjs lives)', process.cwd())
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 ok, 1 failures, 2 usage (flags, config, missing key), 3 conflicts.
+The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at another API (the emulator).`,
+    );
+
+  const root = () => resolve(program.opts<{ cwd: string }>().cwd);
+  const wrap =
+    <T extends { json?: boolean }>(fn: (flags: T) => Promise<number>) =>
+    async (flags: T) => {
+      const reporter = createReporter({
+        json: flags.json ?? false,
+        redact: (text) => redact(text, process.env.ROBOWRITE_API_KEY),
+      });
+      try {
+        setExitCode(await fn(flags));
+      } catch (error) {
+        const message = redact(messageFor(error), process.env.ROBOWRITE_API_KEY);
+        reporter.error(message);
+        if (flags.json) process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
+        setExitCode(exitCodeFor(error));
+      }
+    };
+
+  program
+    .command('init')
+    .description('write robowrite.config.mjs and .gitignore entries (asks on a TTY unless --yes)')
+    .option('--out <dir>', 'output folder', undefined)
+    .option('--brand <id>', 'only this brand')
+    .option('--statuses <list>', 'content statuses to pull, comma-separated', list)
+    .addOption(new Option('--filename <strategy>', 'file names from').choices(['slug', 'id']))
+    .option('-y, --yes', 'do not ask; use flags and defaults')
+    .option('--force', 'overwrite an existing config')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  robowrite init --yes\n  robowrite init --out src/content/blog --brand brand_123 --yes',
+    )
+    .action(wrap((flags) => initCommand(root(), flags, createReporter())));
+
+  program
+    .command('pull')
+    .description('bring the output folder up to date with the API')
+    .option(
+      '--dry-run',
+      'print the plan (create / update / delete / conflict / skip), change nothing',
+    )
+    .option('--json', 'print a machine-readable result')
+    .option('--force', 'overwrite local edits, restore deleted files, ignore the shrink guard')
+    .option('--status <list>', 'content statuses to pull (overrides the config)', list)
+    .option('--brand <id>', 'only this brand (overrides the config)')
+    .option('--out <dir>', 'output folder (overrides the config)')
+    .option('--watch', 'keep pulling as drafts land (Ctrl-C stops)')
+    .option('--interval <ms>', 'watch: pause between polls', positiveInt)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  robowrite pull\n  robowrite pull --dry-run\n  robowrite pull --json > result.json\n  robowrite pull --watch',
+    )
+    .action(
+      wrap((flags) => pullCommand(root(), flags, createReporter({ json: flags.json ?? false }))),
+    );
+
+  program
+    .command('generate')
+    .description('start a generation (topic autopilot or a brief); pull collects the draft')
+    .option('--title <title>', 'title of the topic or brief')
+    .option('--keyword <keyword>', 'primary keyword')
+    .option('--secondary <list>', 'secondary keywords, comma-separated', list)
+    .option('--premise <text>', 'topic premise')
+    .option(
+      '--brief <file.yaml>',
+      'brief file (POST /briefs fields, plus property_id, direction, citation_mode)',
+    )
+    .addOption(
+      new Option('--flow <flow>', 'without --brief: topic autopilot or brief').choices([
+        'topic',
+        'brief',
+      ]),
+    )
+    .option('--brand <id>', 'brand for the topic flow (default: config, then the first brand)')
+    .option('--property <id>', 'publishing target for the brief flow')
+    .option('--tone <tone>', 'brief flow: tone')
+    .addOption(
+      new Option('--citation-mode <mode>', 'brief flow').choices(['structured_only', 'inline']),
+    )
+    .option('--wait', 'poll until the job lands, then write the file')
+    .option('--new', 'start a new run even if the same request was made before')
+    .option('--json', 'print a machine-readable result')
+    .option('--interval <ms>', 'poll interval with --wait (default 15000)', positiveInt)
+    .option('--timeout <ms>', 'give up waiting after this long (default 30 min)', positiveInt)
+    .option('--out <dir>', 'output folder (overrides the config)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  robowrite generate --title "Remote work productivity" --keyword "remote work"\n  robowrite generate --brief briefs/launch.yaml --wait\n\nA rerun of the same command (after a crash) replays the original request: no second job.',
+    )
+    .action(
+      wrap((flags) =>
+        generateCommand(root(), flags, createReporter({ json: flags.json ?? false })),
+      ),
+    );
+
+  program
+    .command('status')
+    .description('pending jobs, local edits, conflicts, last pull (no API calls)')
+    .option('--json', 'print a machine-readable result')
+    .option('--out <dir>', 'output folder (overrides the config)')
+    .addHelpText('after', '\nExamples:\n  robowrite status\n  robowrite status --json')
+    .action(
+      wrap((flags) => statusCommand(root(), flags, createReporter({ json: flags.json ?? false }))),
+    );
+
+  return program;
+}
+
+export async function run(argv: readonly string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram((c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+      return benign.includes(error.code) ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+  return code;
+}

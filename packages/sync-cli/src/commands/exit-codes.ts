@@ -1,0 +1,14 @@
+/** Documented exit codes. */
+export const EXIT = {
+  ok: 0,
+  /** Some item or request failed (the rest still ran). */
+  failure: 1,
+  /** Bad flags, bad config, missing API key. */
+  usage: 2,
+  /** Local edits kept; incoming versions are in `.robowrite/conflicts/`. */
+  conflicts: 3,
+} as const;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,145 @@
+import type { Job } from '@robowrite/core';
+import type { Reporter } from '../output/reporter.ts';
+import { createContext } from '../sync/context.ts';
+import { startGeneration, waitAndCollect } from '../sync/generate.ts';
+import type { GenerateInput } from '../sync/jobs.ts';
+import { readBriefFile } from './brief-file.ts';
+import { EXIT, UsageError } from './exit-codes.ts';
+import { pullExitCode, pullJson, reportPull } from './render-pull.ts';
+
+export interface GenerateFlags {
+  title?: string;
+  keyword?: string;
+  secondary?: string[];
+  premise?: string;
+  brief?: string;
+  flow?: 'topic' | 'brief';
+  brand?: string;
+  property?: string;
+  tone?: string;
+  citationMode?: 'structured_only' | 'inline';
+  wait?: boolean;
+  new?: boolean;
+  json?: boolean;
+  interval?: number;
+  timeout?: number;
+  out?: string;
+}
+
+async function buildInput(
+  flags: GenerateFlags,
+  defaultFlow: 'topic' | 'brief',
+): Promise<GenerateInput> {
+  if (flags.brief) {
+    const file = await readBriefFile(flags.brief);
+    return {
+      flow: 'brief',
+      propertyId: flags.property ?? file.propertyId,
+      brief: file.brief,
+      generate: file.generate,
+    };
+  }
+  if (!flags.title)
+    throw new UsageError('generate needs --title (and --keyword), or --brief <file.yaml>');
+  const flow = flags.flow ?? defaultFlow;
+  if (flow === 'topic') {
+    if (!flags.keyword)
+      throw new UsageError('the topic flow needs --keyword (the primary keyword)');
+    return {
+      flow,
+      brandId: flags.brand,
+      topic: {
+        title: flags.title,
+        primaryKeyword: flags.keyword,
+        ...(flags.secondary?.length ? { secondaryKeywords: flags.secondary } : {}),
+        ...(flags.premise ? { premise: flags.premise } : {}),
+      },
+    };
+  }
+  return {
+    flow,
+    propertyId: flags.property,
+    brief: {
+      title: flags.title,
+      ...(flags.keyword ? { primaryKeyword: flags.keyword } : {}),
+      ...(flags.secondary?.length ? { secondaryKeywords: flags.secondary } : {}),
+      ...(flags.tone ? { tone: flags.tone } : {}),
+    },
+    generate: {
+      ...(flags.tone ? { direction: { tone: flags.tone } } : {}),
+      ...(flags.citationMode ? { citationMode: flags.citationMode } : {}),
+    },
+  };
+}
+
+export async function generateCommand(
+  root: string,
+  flags: GenerateFlags,
+  reporter: Reporter,
+): Promise<number> {
+  const ctx = await createContext(root, { outDir: flags.out, brand: flags.brand });
+  const input = await buildInput(flags, ctx.config.generate.flow);
+  const started = await startGeneration(ctx, input, { fresh: flags.new ?? false });
+  const { job } = started;
+  const summary = {
+    key: started.key,
+    reused: started.reused,
+    flow: job.flow,
+    jobId: job.jobId,
+    status: job.status,
+    itemId: job.itemId,
+  };
+  if (!flags.wait) {
+    if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    else {
+      reporter.line(
+        `${started.reused ? 'Already started' : 'Started'} job ${job.jobId} (${job.flow} flow, ${job.status}). Run \`robowrite pull\` to collect the draft once it lands, or pass --wait.`,
+      );
+    }
+    return EXIT.ok;
+  }
+
+  const startedAt = Date.now();
+  let last = job.status;
+  const draw = () =>
+    reporter.status(`job ${job.jobId}: ${last} (${Math.round((Date.now() - startedAt) / 1000)}s)`);
+  const spinner = reporter.interactive ? setInterval(draw, 100) : null;
+  draw();
+  let outcome: Awaited<ReturnType<typeof waitAndCollect>>;
+  try {
+    outcome = await waitAndCollect(ctx, started, {
+      ...(flags.interval ? { intervalMs: flags.interval } : {}),
+      ...(flags.timeout ? { timeoutMs: flags.timeout } : {}),
+      onUpdate: (snapshot: Job) => {
+        last = snapshot.status;
+        draw();
+      },
+    });
+  } finally {
+    if (spinner) clearInterval(spinner);
+    reporter.clear();
+  }
+  const final = {
+    ...summary,
+    status: outcome.job.status,
+    itemId: outcome.job.itemId,
+    error: outcome.job.error,
+  };
+  if (!outcome.pull) {
+    if (flags.json) process.stdout.write(`${JSON.stringify({ ...final, pull: null }, null, 2)}\n`);
+    else
+      reporter.error(
+        `job ${job.jobId} ended ${outcome.job.status}${outcome.job.error ? `: ${outcome.job.error}` : ''}`,
+      );
+    return EXIT.failure;
+  }
+  if (flags.json) {
+    process.stdout.write(
+      `${JSON.stringify({ ...final, pull: pullJson(root, outcome.pull) }, null, 2)}\n`,
+    );
+  } else {
+    reporter.line(`Job ${job.jobId} ended ${outcome.job.status}.`);
+    reportPull(reporter, root, outcome.pull);
+  }
+  return pullExitCode(outcome.pull);
+}

@@ -1,0 +1,138 @@
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import {
+  CONFIG_FILE,
+  DEFAULT_OUT_DIR,
+  DEFAULT_STATUSES,
+  type RobowriteConfigInput,
+} from '../config/define-config.ts';
+import { parseConfig } from '../config/load-config.ts';
+import type { Reporter } from '../output/reporter.ts';
+import { EXIT, UsageError } from './exit-codes.ts';
+
+export interface InitFlags {
+  out?: string;
+  brand?: string;
+  statuses?: string[];
+  filename?: 'slug' | 'id';
+  yes?: boolean;
+  force?: boolean;
+}
+
+/** What must stay out of git; `.robowrite/state.json` is meant to be committed. */
+export const GITIGNORE_LINES = [
+  '.robowrite/lock',
+  '.robowrite/last-pull.json',
+  '.robowrite/conflicts/',
+  '.*.robowrite-tmp-*',
+  '.env',
+];
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+function canImportPackage(root: string): boolean {
+  try {
+    createRequire(join(root, 'package.json')).resolve('@robowrite/sync-cli/package.json');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function configSource(config: RobowriteConfigInput, withImport: boolean): string {
+  const body = JSON.stringify(config, null, 2).replace(/"([A-Za-z_$][\w$]*)":/g, '$1:');
+  const header = [
+    '// Settings for `robowrite pull` and `robowrite generate`.',
+    '// The API key never goes here: set ROBOWRITE_API_KEY in the environment or in .env.',
+  ];
+  if (withImport) {
+    return `${header.join('\n')}\nimport { defineConfig } from '@robowrite/sync-cli';\n\nexport default defineConfig(${body});\n`;
+  }
+  return `${header.join('\n')}\n\n/** @type {import('@robowrite/sync-cli').RobowriteConfigInput} */\nexport default ${body};\n`;
+}
+
+export function contentConfigSnippet(outDir: string): string {
+  return `// src/content.config.ts
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { robowriteSchema } from '@robowrite/core';
+
+export const collections = {
+  robowrite: defineCollection({
+    loader: glob({ pattern: '**/*.md', base: './${outDir}' }),
+    schema: robowriteSchema,
+  }),
+};`;
+}
+
+async function ask(flags: InitFlags): Promise<InitFlags> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const out = (await rl.question(`Output folder (${DEFAULT_OUT_DIR}): `)).trim();
+    const brand = (await rl.question('Brand id (empty: all brands): ')).trim();
+    const statuses = (
+      await rl.question(`Statuses to pull (${DEFAULT_STATUSES.join(',')}): `)
+    ).trim();
+    return {
+      ...flags,
+      out: out || flags.out,
+      brand: brand || flags.brand,
+      statuses: statuses ? statuses.split(',').map((s) => s.trim()) : flags.statuses,
+    };
+  } finally {
+    rl.close();
+  }
+}
+
+async function updateGitignore(root: string): Promise<string[]> {
+  const path = join(root, '.gitignore');
+  const current = (await readFile(path, 'utf8').catch(() => '')) as string;
+  const lines = new Set(current.split(/\r?\n/).map((l) => l.trim()));
+  const missing = GITIGNORE_LINES.filter((line) => !lines.has(line));
+  if (missing.length === 0) return [];
+  const prefix = current === '' || current.endsWith('\n') ? current : `${current}\n`;
+  await writeFile(
+    path,
+    `${prefix}# robowrite (.robowrite/state.json is committed)\n${missing.join('\n')}\n`,
+  );
+  return missing;
+}
+
+export async function initCommand(
+  root: string,
+  flags: InitFlags,
+  reporter: Reporter,
+): Promise<number> {
+  const path = join(root, CONFIG_FILE);
+  if ((await exists(path)) && !flags.force) {
+    throw new UsageError(`${CONFIG_FILE} already exists; pass --force to overwrite it`);
+  }
+  const answers =
+    !flags.yes && process.stdin.isTTY && process.stdout.isTTY ? await ask(flags) : flags;
+  const config: RobowriteConfigInput = {
+    outDir: answers.out ?? DEFAULT_OUT_DIR,
+    ...(answers.brand ? { brand: answers.brand } : {}),
+    statuses: answers.statuses?.length ? answers.statuses : [...DEFAULT_STATUSES],
+    filename: answers.filename ?? 'slug',
+    frontmatter: { scoring: true, sources: true },
+  };
+  parseConfig(config, 'init');
+  await writeFile(path, configSource(config, canImportPackage(root)));
+  const added = await updateGitignore(root);
+  reporter.line(`Wrote ${CONFIG_FILE}`);
+  if (added.length > 0) reporter.line(`Added to .gitignore: ${added.join(', ')}`);
+  reporter.line('');
+  reporter.line('Read the files with the shared schema:');
+  reporter.line('');
+  reporter.line(contentConfigSnippet(config.outDir ?? DEFAULT_OUT_DIR));
+  reporter.line('');
+  reporter.line('Next: put ROBOWRITE_API_KEY=... in .env, then run `robowrite pull`.');
+  return EXIT.ok;
+}

@@ -1,0 +1,44 @@
+import type { Reporter } from '../output/reporter.ts';
+import { createContext } from '../sync/context.ts';
+import { type PullOptions, pull } from '../sync/pull.ts';
+import { pullExitCode, pullJson, reportPull } from './render-pull.ts';
+import { watchCommand } from './watch.ts';
+
+export interface PullFlags {
+  dryRun?: boolean;
+  json?: boolean;
+  force?: boolean;
+  status?: string[];
+  brand?: string;
+  out?: string;
+  watch?: boolean;
+  interval?: number;
+}
+
+export async function pullCommand(
+  root: string,
+  flags: PullFlags,
+  reporter: Reporter,
+): Promise<number> {
+  const overrides = { outDir: flags.out, brand: flags.brand, statuses: flags.status };
+  if (flags.watch) {
+    return watchCommand(root, overrides, reporter, {
+      force: flags.force ?? false,
+      json: flags.json ?? false,
+      ...(flags.interval ? { intervalMs: flags.interval } : {}),
+    });
+  }
+  const ctx = await createContext(root, overrides);
+  const options: PullOptions = {
+    force: flags.force ?? false,
+    dryRun: flags.dryRun ?? false,
+    onProgress: (event) => {
+      if (event.type === 'read') reporter.progress(event.done, event.total, 'reading drafts');
+    },
+  };
+  const result = await pull(ctx, options);
+  reporter.clear();
+  if (flags.json) process.stdout.write(`${JSON.stringify(pullJson(root, result), null, 2)}\n`);
+  else reportPull(reporter, root, result);
+  return pullExitCode(result);
+}

@@ -1,0 +1,56 @@
+import type { Reporter } from '../output/reporter.ts';
+import type { ContextOverrides } from '../sync/context.ts';
+import { watchLoop } from '../sync/watch.ts';
+import { EXIT } from './exit-codes.ts';
+import { describeAction } from './render-pull.ts';
+
+/** Runs until SIGINT/SIGTERM, then exits 0 once the current step has finished. */
+export async function watchCommand(
+  root: string,
+  overrides: ContextOverrides,
+  reporter: Reporter,
+  options: { force: boolean; intervalMs?: number; json?: boolean },
+): Promise<number> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const emit = (event: Record<string, unknown>) => {
+    if (options.json) process.stdout.write(`${JSON.stringify(event)}\n`);
+  };
+  try {
+    await watchLoop(root, overrides, {
+      signal: controller.signal,
+      force: options.force,
+      ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
+      onReady: (ctx) => {
+        reporter.line(`Watching ${ctx.config.outDir} (Ctrl-C to stop)`);
+        emit({ event: 'ready', outDir: ctx.config.outDir });
+      },
+      onCycle: (result) => {
+        for (const outcome of result.actions) {
+          const line = describeAction(outcome, false);
+          if (line && !(outcome.kind === 'skip')) reporter.line(line);
+          if (outcome.kind !== 'skip')
+            emit({ event: outcome.kind, itemId: outcome.itemId, file: outcome.file });
+        }
+        for (const failure of result.failures) reporter.error(failure.message);
+      },
+      onError: (error) => reporter.error((error as Error).message),
+      onLocalEdit: (file) => {
+        reporter.warn(`${file} was edited locally: it is protected from updates (status lists it)`);
+        emit({ event: 'local-edit', file });
+      },
+      onConfigReload: (error) => {
+        if (error) reporter.error(`config not reloaded: ${(error as Error).message}`);
+        else reporter.line('Config reloaded');
+      },
+    });
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+  reporter.line('Stopped.');
+  emit({ event: 'stopped' });
+  return EXIT.ok;
+}

@@ -1,0 +1,53 @@
+import { isAbsolute, resolve } from 'node:path';
+import { RoboWrite } from '@robowrite/core';
+import { readCredentials } from '../config/credentials.ts';
+import type { ResolvedConfig } from '../config/define-config.ts';
+import { loadConfig } from '../config/load-config.ts';
+
+/** Everything a sync operation needs; commands build one, tests and scripts can too. */
+export interface SyncContext {
+  /** Project root: config, `.env` and `.robowrite/` live here. */
+  root: string;
+  config: ResolvedConfig;
+  /** Absolute output folder. */
+  outDir: string;
+  client: RoboWrite;
+  /** Only so output can be scrubbed of it; never printed or stored. */
+  apiKey: string;
+}
+
+export interface ContextOverrides {
+  outDir?: string | undefined;
+  brand?: string | undefined;
+  statuses?: string[] | undefined;
+  /** Inject a client (tests, the demo); otherwise one is built from the environment. */
+  client?: RoboWrite | undefined;
+  /** Reload the config bypassing Node's module cache (watch mode). */
+  fresh?: boolean | undefined;
+}
+
+export function resolveOutDir(root: string, outDir: string): string {
+  return isAbsolute(outDir) ? outDir : resolve(root, outDir);
+}
+
+export async function createContext(
+  root: string,
+  overrides: ContextOverrides = {},
+): Promise<SyncContext> {
+  const { config } = await loadConfig(root, { fresh: overrides.fresh ?? false });
+  if (overrides.outDir) config.outDir = overrides.outDir;
+  if (overrides.brand) config.brand = overrides.brand;
+  if (overrides.statuses && overrides.statuses.length > 0) config.statuses = overrides.statuses;
+  let client = overrides.client;
+  let apiKey = '';
+  if (!client) {
+    const credentials = await readCredentials(root);
+    apiKey = credentials.apiKey;
+    client = new RoboWrite({
+      apiKey,
+      baseURL: credentials.baseURL ?? config.baseURL,
+      userAgent: 'robowrite-cli/0.1.0',
+    });
+  }
+  return { root, config, outDir: resolveOutDir(root, config.outDir), client, apiKey };
+}

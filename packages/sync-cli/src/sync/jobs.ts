@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  BriefCreateParams,
+  GenerateItemParams,
+  Job,
+  JobCreated,
+  TopicCreateParams,
+} from '@robowrite/core';
+import type { SyncContext } from './context.ts';
+import { hashText } from './hash.ts';
+import type { JobState, SyncState } from './state.ts';
+
+/** Outcomes with a draft to collect. */
+export const LANDED_STATUSES: ReadonlySet<string> = new Set([
+  'awaiting_review',
+  'completed',
+  'completed_with_errors',
+]);
+/** Outcomes with nothing to collect. */
+export const FAILED_STATUSES: ReadonlySet<string> = new Set(['failed', 'cancelled']);
+/** Local status of a record whose request may not have reached the API yet. */
+export const REQUESTING = 'requesting';
+
+export interface GenerateInput {
+  flow: 'topic' | 'brief';
+  brandId?: string | undefined;
+  propertyId?: string | undefined;
+  /** Topic flow: the topic to create and run through autopilot. */
+  topic?: TopicCreateParams | undefined;
+  /** Brief flow: the brief to create, then an item from it, then its generation. */
+  brief?: BriefCreateParams | undefined;
+  generate?: GenerateItemParams | undefined;
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  }
+  return value;
+}
+
+/** Same input, same fingerprint: a rerun of the same `generate` finds its own record. */
+export function fingerprint(input: GenerateInput): string {
+  return hashText(JSON.stringify(canonical(input))).slice(7, 23);
+}
+
+export function isPending(job: JobState): boolean {
+  return !job.collected && !FAILED_STATUSES.has(job.status);
+}
+
+export function findJob(state: SyncState, print: string): [string, JobState] | null {
+  for (const [key, job] of Object.entries(state.jobs)) {
+    if (job.fingerprint === print && isPending(job)) return [key, job];
+  }
+  return null;
+}
+
+/** A new record, with every idempotency key it will need chosen up front. */
+export function newJobRecord(input: GenerateInput): JobState {
+  return {
+    flow: input.flow,
+    fingerprint: fingerprint(input),
+    request: canonical(input) as Record<string, unknown>,
+    keys: { topic: randomUUID(), item: randomUUID(), generate: randomUUID() },
+    created: {},
+    jobId: null,
+    status: REQUESTING,
+    itemId: null,
+    error: null,
+    collected: false,
+  };
+}
+
+async function defaultBrand(ctx: SyncContext): Promise<string> {
+  if (ctx.config.brand) return ctx.config.brand;
+  const brands = await ctx.client.brands.list({ limit: 1 });
+  const first = brands.items[0];
+  if (!first) throw new Error('the organization has no brands; pass --brand');
+  return first.id;
+}
+
+async function defaultProperty(ctx: SyncContext, brandId: string | null): Promise<string> {
+  if (ctx.config.generate.propertyId) return ctx.config.generate.propertyId;
+  for await (const property of ctx.client.properties.list()) {
+    if (!brandId || property.brand_id === brandId) return property.id;
+  }
+  throw new Error('no property to publish to; pass --property or set generate.propertyId');
+}
+
+/**
+ * Sends whatever requests a record still needs, saving the state after each step. Every
+ * spend-sensitive request carries the key stored before it was sent, so a rerun after a crash
+ * replays rather than creating a second topic, item or job.
+ */
+export async function sendJobRequests(
+  ctx: SyncContext,
+  job: JobState,
+  save: () => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
+  if (job.jobId) return;
+  const input = job.request as unknown as GenerateInput;
+  const options = (key: string | undefined) => ({
+    ...(key ? { idempotencyKey: key } : {}),
+    ...(signal ? { signal } : {}),
+  });
+  let created: JobCreated;
+  if (job.flow === 'topic') {
+    if (!input.topic) throw new Error('topic flow needs a title and a keyword');
+    if (!job.created.topic) {
+      const brandId = job.created.brand ?? input.brandId ?? (await defaultBrand(ctx));
+      job.created.brand = brandId;
+      const topic = await ctx.client.topics.create(brandId, input.topic, options(job.keys.topic));
+      job.created.topic = topic.id;
+      await save();
+    }
+    created = await ctx.client.content.generate(
+      { topicId: job.created.topic },
+      options(job.keys.generate),
+    );
+  } else {
+    if (!input.brief) throw new Error('brief flow needs a brief');
+    if (!job.created.brief) {
+      // POST /briefs does not dedupe: a crash between this and the save can leave a spare brief
+      // (never a spare item or job; those steps are keyed).
+      const brief = await ctx.client.briefs.create(input.brief, options(undefined));
+      job.created.brief = brief.id;
+      if (brief.brand_id) job.created.brand = brief.brand_id;
+      await save();
+    }
+    if (!job.created.item) {
+      const propertyId =
+        input.propertyId ?? (await defaultProperty(ctx, job.created.brand ?? null));
+      const item = await ctx.client.content.create(
+        { briefId: job.created.brief, propertyId, title: input.brief.title },
+        options(job.keys.item),
+      );
+      job.created.item = item.id;
+      job.itemId = item.id;
+      await save();
+    }
+    created = await ctx.client.content.generateItem(
+      job.created.item,
+      input.generate ?? {},
+      options(job.keys.generate),
+    );
+  }
+  job.jobId = created.job_id;
+  job.status = created.status;
+  await save();
+}
+
+export function applyJobSnapshot(job: JobState, snapshot: Job): void {
+  job.status = snapshot.status;
+  if (snapshot.content_item_id) job.itemId = snapshot.content_item_id;
+  job.error = snapshot.error ?? null;
+}
+
+export function hasLanded(job: JobState): boolean {
+  return LANDED_STATUSES.has(job.status) && job.itemId !== null;
+}

@@ -1,0 +1,315 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  type ContentItem,
+  type ContentItemSummary,
+  type Draft,
+  NotFoundError,
+  toDraft,
+  toFrontmatter,
+} from '@robowrite/core';
+import type { SyncContext } from './context.ts';
+import { renderMarkdown } from './frontmatter.ts';
+import { applyJobSnapshot, hasLanded, isPending, REQUESTING, sendJobRequests } from './jobs.ts';
+import { withLock } from './lock.ts';
+import { assignNames } from './naming.ts';
+import { type DesiredFile, type PlanAction, planSync } from './planner.ts';
+import { type JobState, readState, STATE_DIR, type SyncState, writeState } from './state.ts';
+import { type ActionOutcome, applyPlan, readTextOrNull } from './writer.ts';
+
+export interface PullOptions {
+  force?: boolean;
+  dryRun?: boolean;
+  /** Only these items (no listing, no deletions): `generate --wait` collecting its draft. */
+  only?: readonly string[];
+  signal?: AbortSignal;
+  /** Files edited while a watch runs: treated as edited even if their hash still matches. */
+  onProgress?: (event: PullProgress) => void;
+  lockWaitMs?: number;
+}
+
+export type PullProgress =
+  | { type: 'listed'; total: number; toRead: number }
+  | { type: 'read'; done: number; total: number }
+  | { type: 'action'; outcome: ActionOutcome };
+
+export interface PullFailure {
+  itemId: string | null;
+  message: string;
+}
+
+export interface PullJobReport {
+  key: string;
+  jobId: string | null;
+  status: string;
+  itemId: string | null;
+  error: string | null;
+}
+
+export interface PullResult {
+  dryRun: boolean;
+  outDir: string;
+  actions: ActionOutcome[];
+  counts: Record<PlanAction['kind'], number>;
+  failures: PullFailure[];
+  /** Deletions held back by the shrink guard (rerun with --force to apply them). */
+  guardedDeletes: number;
+  jobs: PullJobReport[];
+  /** API requests this pull made (watch mode budgets by it). */
+  requests: number;
+}
+
+const READ_CONCURRENCY = 4;
+
+/** The list's change marker, when the list carries one (the emulator's switch, real API unknown). */
+export function changeMarker(summary: ContentItemSummary): string | null {
+  const version = summary.latest_version_id ?? null;
+  const updated = summary.updated_at ?? null;
+  if (version === null && updated === null) return null;
+  return `${version ?? ''}@${updated ?? ''}`;
+}
+
+function errorLine(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
+  return String(error);
+}
+
+async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  });
+  await Promise.all(workers);
+}
+
+/** Bring the output folder up to date with the API. Holds the lock for the whole run. */
+export async function pull(ctx: SyncContext, options: PullOptions = {}): Promise<PullResult> {
+  return withLock(
+    ctx.root,
+    {
+      command: 'pull',
+      ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
+    },
+    () => pullLocked(ctx, options),
+  );
+}
+
+async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullResult> {
+  const { signal } = options;
+  const force = options.force ?? false;
+  const dryRun = options.dryRun ?? false;
+  const progress = options.onProgress ?? (() => {});
+  const state = await readState(ctx.root, ctx.config.outDir);
+  const failures: PullFailure[] = [];
+  let requests = 0;
+  const save = async () => {
+    if (!dryRun) await writeState(ctx.root, state);
+  };
+
+  // 1. Pending jobs: finish interrupted requests, then read where each job is.
+  const jobItems = new Map<string, { jobId: string; status: string }>();
+  for (const [key, job] of Object.entries(state.jobs)) {
+    if (!isPending(job)) continue;
+    try {
+      if (!job.jobId && !dryRun) {
+        await sendJobRequests(ctx, job, save, signal);
+        requests += 2;
+      }
+      if (job.jobId && !hasLanded(job)) {
+        requests++;
+        applyJobSnapshot(job, await ctx.client.jobs.retrieve(job.jobId, { signal }));
+      }
+      if (job.jobId && hasLanded(job) && job.itemId) {
+        jobItems.set(job.itemId, { jobId: job.jobId, status: job.status });
+      }
+      if (job.status !== REQUESTING && job.error && !hasLanded(job)) {
+        failures.push({
+          itemId: job.itemId,
+          message: `job ${job.jobId} ${job.status}: ${job.error}`,
+        });
+      }
+    } catch (error) {
+      failures.push({ itemId: job.itemId, message: `job ${key}: ${errorLine(error)}` });
+    }
+  }
+  await save();
+
+  // 2. The listing (skipped for targeted pulls).
+  const listed = new Map<string, ContentItemSummary>();
+  let listingComplete = options.only === undefined;
+  if (options.only === undefined) {
+    try {
+      for (const status of ctx.config.statuses) {
+        for await (const page of ctx.client.content
+          .list({ status, limit: 200 }, { signal })
+          .iterPages()) {
+          requests++;
+          for (const summary of page.items) {
+            if (ctx.config.brand && summary.brand_id && summary.brand_id !== ctx.config.brand)
+              continue;
+            listed.set(summary.id, summary);
+          }
+        }
+      }
+    } catch (error) {
+      listingComplete = false;
+      failures.push({ itemId: null, message: `listing content failed: ${errorLine(error)}` });
+    }
+  }
+
+  // 3. Which items to read: new, changed by marker, renamed, or without a marker to compare.
+  const toRead = new Set<string>(options.only ?? []);
+  for (const itemId of jobItems.keys()) toRead.add(itemId);
+  for (const [id, summary] of listed) {
+    const known = state.items[id];
+    const marker = changeMarker(summary);
+    if (force || !known || marker === null || known.marker !== marker) toRead.add(id);
+  }
+  const nameFor = (id: string, slug: string) => (ctx.config.filename === 'id' ? id : slug);
+  const current = new Map(Object.entries(state.items).map(([id, item]) => [id, item.file]));
+  const summaryNames = assignNames(
+    [...listed.values()].map((s) => ({ id: s.id, slug: nameFor(s.id, s.slug ?? s.id) })),
+    current,
+  );
+  for (const [id, name] of summaryNames) {
+    const known = state.items[id];
+    if (known && known.file !== name.file) toRead.add(id);
+  }
+  progress({ type: 'listed', total: listed.size, toRead: toRead.size });
+
+  // 4. Read them (a failure is one line; the item is left exactly as it was).
+  const read = new Map<string, Draft>();
+  const failed = new Set<string>();
+  let done = 0;
+  await mapLimit([...toRead].sort(), READ_CONCURRENCY, async (id) => {
+    try {
+      requests++;
+      const include: ('scoring' | 'sources')[] = [];
+      if (ctx.config.frontmatter.scoring) include.push('scoring');
+      if (ctx.config.frontmatter.sources) include.push('sources');
+      const item: ContentItem = await ctx.client.content.retrieve(id, { include }, { signal });
+      const draft = toDraft(item);
+      if (draft.versionId !== null) read.set(id, draft);
+    } catch (error) {
+      if (error instanceof NotFoundError && !listed.has(id) && !jobItems.has(id)) return;
+      failed.add(id);
+      failures.push({ itemId: id, message: `${id}: ${errorLine(error)}` });
+    } finally {
+      progress({ type: 'read', done: ++done, total: toRead.size });
+    }
+  });
+
+  // 5. Render: names over everything we know, so collisions resolve the same every run.
+  const naming = new Map<string, { id: string; slug: string }>();
+  for (const [id, s] of listed) naming.set(id, { id, slug: nameFor(id, s.slug ?? id) });
+  for (const [id, d] of read) naming.set(id, { id, slug: nameFor(id, d.slug) });
+  const names = assignNames([...naming.values()], current);
+  const desired: DesiredFile[] = [];
+  for (const [id, draft] of read) {
+    const name = names.get(id);
+    if (!name) continue;
+    const known = state.items[id];
+    const job =
+      jobItems.get(id) ?? (known?.jobId ? { jobId: known.jobId, status: known.jobStatus } : null);
+    try {
+      const data = toFrontmatter(
+        { ...draft, slug: name.slug },
+        job?.status ? { id: job.jobId, status: job.status } : null,
+      );
+      desired.push({
+        itemId: id,
+        file: name.file,
+        text: renderMarkdown(data as Record<string, unknown>, draft.body),
+        versionId: draft.versionId,
+        marker: listed.has(id)
+          ? changeMarker(listed.get(id) as ContentItemSummary)
+          : (known?.marker ?? null),
+        jobId: job?.jobId ?? null,
+        jobStatus: job?.status ?? null,
+      });
+    } catch (error) {
+      failed.add(id);
+      failures.push({ itemId: id, message: `${id}: ${errorLine(error)}` });
+    }
+  }
+
+  // 6. Plan and apply (not once stopping: a half-read run plans nothing).
+  signal?.throwIfAborted();
+  const listedIds = new Set([...listed.keys(), ...jobItems.keys()]);
+  const plan = await planSync({
+    state,
+    desired,
+    listed: listedIds,
+    listingComplete,
+    failed,
+    force,
+    readFile: (file) => readTextOrNull(join(ctx.outDir, file)),
+  });
+  let actions: ActionOutcome[];
+  if (dryRun) {
+    actions = plan.actions;
+  } else {
+    actions = await applyPlan({ root: ctx.root, outDir: ctx.outDir }, state, plan, (outcome) =>
+      progress({ type: 'action', outcome }),
+    );
+    for (const job of Object.values(state.jobs)) {
+      if (job.itemId && hasLanded(job) && state.items[job.itemId]?.jobId === job.jobId) {
+        job.collected = true;
+      }
+    }
+    await writeState(ctx.root, state);
+    await writeLastPull(ctx.root);
+  }
+  for (const outcome of actions) {
+    if (outcome.error)
+      failures.push({ itemId: outcome.itemId, message: `${outcome.file}: ${outcome.error}` });
+  }
+  if (plan.guardedDeletes > 0) {
+    failures.push({
+      itemId: null,
+      message: `held back ${plan.guardedDeletes} deletion(s): the listing shrank from ${Object.keys(state.items).length} to ${listed.size} items; rerun with --force if that is real`,
+    });
+  }
+  return {
+    dryRun,
+    outDir: ctx.outDir,
+    actions,
+    counts: countKinds(actions),
+    failures,
+    guardedDeletes: plan.guardedDeletes,
+    jobs: jobReports(state),
+    requests,
+  };
+}
+
+function countKinds(actions: readonly ActionOutcome[]): Record<PlanAction['kind'], number> {
+  const counts = { create: 0, update: 0, delete: 0, conflict: 0, skip: 0 };
+  for (const action of actions) if (!action.error) counts[action.kind]++;
+  return counts;
+}
+
+export function jobReport(key: string, job: JobState): PullJobReport {
+  return {
+    key,
+    jobId: job.jobId,
+    status: job.collected ? `${job.status} (collected)` : job.status,
+    itemId: job.itemId,
+    error: job.error,
+  };
+}
+
+export function jobReports(state: SyncState): PullJobReport[] {
+  return Object.entries(state.jobs).map(([key, job]) => jobReport(key, job));
+}
+
+/** Kept out of state.json (which is committed) so a no-op pull leaves git clean. */
+async function writeLastPull(root: string): Promise<void> {
+  await mkdir(join(root, STATE_DIR), { recursive: true });
+  await writeFile(
+    join(root, STATE_DIR, 'last-pull.json'),
+    `${JSON.stringify({ at: new Date().toISOString() })}\n`,
+  );
+}
