@@ -1,0 +1,97 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ResponseValidationError, RoboWrite } from '../src/index.ts';
+import { rejection } from './helpers.ts';
+
+/**
+ * What the emulator, being faithful, never does: answer off-spec. A bare HTTP server stands in
+ * for an API that drifted, so the client's own guards can be seen working.
+ */
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+const servers: ReturnType<typeof createServer>[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+});
+
+async function serve(handler: Handler): Promise<{ client: RoboWrite; hits: string[] }> {
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    handler(req, res);
+  });
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  const client = new RoboWrite({
+    apiKey: 'rw_misbehaving_key',
+    baseURL: `http://127.0.0.1:${port}/api/public/v1`,
+    rateLimit: false,
+    logLevel: 'off',
+  });
+  return { client, hits };
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+const page = (items: unknown[], offset: number, hasMore: boolean) => ({
+  items,
+  total: 99,
+  limit: 2,
+  offset,
+  has_more: hasMore,
+});
+
+describe('against an off-spec server', () => {
+  it('names the path of a documented field with the wrong type', async () => {
+    const { client } = await serve((_req, res) =>
+      json(res, 200, page([{ id: 'a' }, { id: 7 }], 0, false)),
+    );
+    const error = await rejection(client.brands.list());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).issuePath).toBe('items.1.id');
+    expect(error.message).toContain('items.1.id');
+    await client.close();
+  });
+
+  it('accepts unknown extra fields and keeps them', async () => {
+    const { client } = await serve((_req, res) =>
+      json(res, 200, { job_id: 'j', status: 'running', eta_seconds: 30, brand_new: { x: 1 } }),
+    );
+    const job = await client.jobs.retrieve('j');
+    expect(job).toMatchObject({ job_id: 'j', status: 'running', eta_seconds: 30 });
+    await client.close();
+  });
+
+  it('stops paging on an empty page even if has_more says otherwise', async () => {
+    const { client, hits } = await serve((req, res) => {
+      const offset = Number(new URL(req.url ?? '', 'http://x').searchParams.get('offset'));
+      const items = offset === 0 ? [{ id: 'a' }, { id: 'b' }] : [];
+      json(res, 200, page(items, offset, true));
+    });
+    const ids: string[] = [];
+    for await (const brand of client.brands.list({ limit: 2 })) ids.push(brand.id);
+    expect(ids).toEqual(['a', 'b']);
+    expect(hits).toHaveLength(2);
+    expect(hits[1]).toContain('offset=2');
+    await client.close();
+  });
+
+  it('retries a 408 and waits out a Retry-After given as an HTTP date', async () => {
+    let n = 0;
+    const { client, hits } = await serve((_req, res) => {
+      n += 1;
+      if (n === 1) return json(res, 408, { detail: 'Request Timeout' });
+      if (n === 2) {
+        return json(res, 503, { detail: 'busy' }, { 'retry-after': new Date().toUTCString() });
+      }
+      json(res, 200, { status: 'ok' });
+    });
+    expect(await client.ping()).toEqual({ status: 'ok' });
+    expect(hits).toHaveLength(3);
+    await client.close();
+  });
+});
