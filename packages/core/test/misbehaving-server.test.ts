@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ResponseValidationError, RoboWrite } from '../src/index.ts';
+import { JobTimeoutError, ResponseValidationError, RoboWrite } from '../src/index.ts';
 import { rejection } from './helpers.ts';
 
 /**
@@ -92,6 +92,38 @@ describe('against an off-spec server', () => {
     });
     expect(await client.ping()).toEqual({ status: 'ok' });
     expect(hits).toHaveLength(3);
+    await client.close();
+  });
+});
+
+describe('waitFor against an off-spec server', () => {
+  it('keeps polling through an unknown status, warning once', async () => {
+    const statuses = ['queued', 'paused_for_moderation', 'paused_for_moderation', 'completed'];
+    let n = 0;
+    const warnings: string[] = [];
+    const { client } = await serve((_req, res) => {
+      const status = statuses[Math.min(n++, statuses.length - 1)];
+      json(res, 200, { job_id: 'j', status, workflow_id: '', content_item_id: 'i' });
+    });
+    const watched = new RoboWrite({
+      apiKey: 'rw_misbehaving_key',
+      baseURL: client.baseURL,
+      rateLimit: false,
+      logger: { debug() {}, info() {}, warn: (m: string) => warnings.push(m), error() {} },
+    });
+    const result = await watched.jobs.waitFor('j', { intervalMs: 5, timeoutMs: 5_000 });
+    expect(result.status).toBe('completed');
+    expect(n).toBe(4);
+    expect(warnings.filter((w) => w.includes('paused_for_moderation'))).toHaveLength(1);
+    await Promise.all([client.close(), watched.close()]);
+  });
+
+  it('does not let a hanging poll run past the deadline', async () => {
+    const { client } = await serve(() => {
+      // Never answers.
+    });
+    const error = await rejection(client.jobs.waitFor('j', { intervalMs: 5, timeoutMs: 300 }));
+    expect(error).toBeInstanceOf(JobTimeoutError);
     await client.close();
   });
 });

@@ -105,3 +105,15 @@ describe('jobs.waitFor', () => {
     );
   });
 });
+
+describe('the documented 202 quirk', () => {
+  it('accepts queued with an empty workflow_id and polls it to the end', async () => {
+    const emu = await emulator({ queuedAckRate: 1 });
+    const { client: rw } = client(emu);
+    const item = await newItem(rw);
+    const accepted = await rw.content.generateItem(item.id);
+    expect(accepted).toMatchObject({ status: 'queued', workflow_id: '' });
+    const result = await rw.jobs.waitFor(accepted.job_id, { intervalMs: 30, timeoutMs: 10_000 });
+    expect(result.status).toBe('completed');
+  });
+});

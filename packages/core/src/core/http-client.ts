@@ -284,8 +284,12 @@ export class HttpClient {
         retryAfterMs,
       );
       if (status === 429) {
-        const pause =
-          retryAfterMs !== null ? retryAfterWithSkew(retryAfterMs) : backoffMs(attempt + 1);
+        // Capped: a Retry-After of hours would otherwise freeze the client silently; past the
+        // cap the call fails with the RateLimitError (and its retryAfterMs) instead.
+        const pause = Math.min(
+          retryAfterMs !== null ? retryAfterWithSkew(retryAfterMs) : backoffMs(attempt + 1),
+          MAX_RETRY_AFTER_MS,
+        );
         this.#config.limiter.pause(pause);
         log.info(`429 on ${method} ${spec.path}: pausing the client for ${Math.round(pause)} ms`);
       }

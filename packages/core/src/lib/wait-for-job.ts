@@ -76,8 +76,11 @@ export async function waitForJob(
   let last: Job | null = null;
 
   for (;;) {
+    // A poll never runs past the deadline: its own retries and timeouts are cut short there.
+    const deadlineSignal = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
+    const pollSignal = signal ? AbortSignal.any([signal, deadlineSignal]) : deadlineSignal;
     try {
-      const job = await retrieve(jobId, signal ? { signal } : {});
+      const job = await retrieve(jobId, { signal: pollSignal });
       last = job;
       onUpdate?.(job);
       if (OUTCOMES.has(job.status)) return { status: job.status, job } as JobResult;
@@ -86,6 +89,9 @@ export async function waitForJob(
         logger.warn(`job ${jobId} reports unknown status "${job.status}"; still polling`);
       }
     } catch (error) {
+      if (error instanceof APIUserAbortError && !signal?.aborted && deadlineSignal.aborted) {
+        throw new JobTimeoutError(jobId, timeoutMs, last);
+      }
       if (!isTransient(error)) throw error;
       logger.warn(`polling job ${jobId} failed (${(error as Error).message}); still polling`);
     }
