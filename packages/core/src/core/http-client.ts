@@ -4,10 +4,10 @@ import type { z } from 'zod';
 import { APIPromise, type ResponseInfo, type WithResponse } from './api-promise.ts';
 import {
   APIConnectionError,
-  type APIError,
   APITimeoutError,
   APIUserAbortError,
   errorFromStatus,
+  RateLimitError,
   RequestValidationError,
   ResponseValidationError,
   type RoboWriteError,
@@ -179,7 +179,7 @@ export class HttpClient {
       if (!mayRetry || !result.retryable || attempt >= maxRetries) throw error;
       let delay: number;
       if (result.retryAfterMs !== null && result.retryAfterMs > MAX_RETRY_AFTER_MS) throw error;
-      if ((error as APIError).status === 429) {
+      if (error instanceof RateLimitError) {
         // The limiter already holds every call of the client for the pause; just queue behind it.
         delay = 0;
       } else if (result.retryAfterMs !== null) {

@@ -81,6 +81,7 @@ export async function waitForJob(
     const pollSignal = signal ? AbortSignal.any([signal, deadlineSignal]) : deadlineSignal;
     try {
       const job = await retrieve(jobId, { signal: pollSignal });
+      if (job.status !== last?.status) logger.info(`job ${jobId}: ${job.status}`);
       last = job;
       onUpdate?.(job);
       if (OUTCOMES.has(job.status)) return { status: job.status, job } as JobResult;
