@@ -1,6 +1,5 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import {
   CONFIG_FILE,
@@ -37,12 +36,18 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-function canImportPackage(root: string): boolean {
-  try {
-    createRequire(join(root, 'package.json')).resolve('@robowrite/sync-cli/package.json');
-    return true;
-  } catch {
-    return false;
+/**
+ * Whether `import '@robowrite/sync-cli'` works from the project: ESM looks only in node_modules
+ * folders up the tree (not NODE_PATH, which createRequire would honour).
+ */
+async function canImportPackage(root: string): Promise<boolean> {
+  let dir = resolve(root);
+  for (;;) {
+    if (await exists(join(dir, 'node_modules', '@robowrite', 'sync-cli', 'package.json')))
+      return true;
+    const parent = dirname(dir);
+    if (parent === dir) return false;
+    dir = parent;
   }
 }
 
@@ -124,7 +129,7 @@ export async function initCommand(
     frontmatter: { scoring: true, sources: true },
   };
   parseConfig(config, 'init');
-  await writeFile(path, configSource(config, canImportPackage(root)));
+  await writeFile(path, configSource(config, await canImportPackage(root)));
   const added = await updateGitignore(root);
   reporter.line(`Wrote ${CONFIG_FILE}`);
   if (added.length > 0) reporter.line(`Added to .gitignore: ${added.join(', ')}`);

@@ -165,7 +165,15 @@ export async function planSync(input: PlanInput): Promise<Plan> {
   for (const [itemId, known] of Object.entries(input.state.items)) {
     if (desiredIds.has(itemId) || input.failed.has(itemId)) continue;
     if (input.listed.has(itemId)) {
-      actions.push({ kind: 'skip', itemId, file: known.file, reason: 'unchanged', record: null });
+      // Unchanged upstream (by change marker); a local look still says whether it was edited.
+      const onDisk = await input.readFile(known.file);
+      const reason =
+        onDisk === null
+          ? 'deleted locally (pull --force restores it)'
+          : hashText(onDisk) === known.hash
+            ? 'unchanged'
+            : 'edited locally';
+      actions.push({ kind: 'skip', itemId, file: known.file, reason, record: null });
     }
   }
 

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  AuthenticationError,
   type ContentItem,
   type ContentItemSummary,
   type Draft,
@@ -70,6 +71,9 @@ export function changeMarker(summary: ContentItemSummary): string | null {
 }
 
 function errorLine(error: unknown): string {
+  if (error instanceof AuthenticationError) {
+    return `${error.message.split('\n')[0]} (check ROBOWRITE_API_KEY in the environment or .env)`;
+  }
   if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
   return String(error);
 }

@@ -1,0 +1,197 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { robowriteSchema } from '@robowrite/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseLikeAstro } from '../src/sync/frontmatter.ts';
+import {
+  cli,
+  cliEnv,
+  emulator,
+  finish,
+  OUT,
+  parseJson,
+  project,
+  startCli,
+  type TestEmulator,
+  tree,
+  upstream,
+} from './helpers.ts';
+
+interface GenerateJson {
+  key: string;
+  reused: boolean;
+  flow: string;
+  jobId: string | null;
+  status: string;
+  itemId: string | null;
+}
+
+let emu: TestEmulator | undefined;
+afterEach(async () => {
+  await emu?.close();
+  emu = undefined;
+});
+
+async function pullUntilCreated(dir: string, env: NodeJS.ProcessEnv, want: number) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const result = await cli(dir, ['pull', '--json'], env);
+    const json = parseJson<{ counts: { create: number }; jobs: { status: string }[] }>(
+      result.stdout,
+    );
+    if (json.counts.create >= want) return json;
+    await sleep(100);
+  }
+  throw new Error('the draft never landed');
+}
+
+describe('generate', () => {
+  it('starts a topic job without waiting; a later pull collects the draft (awaiting_review)', async () => {
+    emu = await emulator({ fixture: 'empty' });
+    const dir = await project();
+    const env = cliEnv(emu);
+    const started = await cli(
+      dir,
+      ['generate', '--title', 'Remote work: yes or no?', '--keyword', 'remote work', '--json'],
+      env,
+    );
+    expect(started.code).toBe(0);
+    const job = parseJson<GenerateJson>(started.stdout);
+    expect(job).toMatchObject({ reused: false, flow: 'topic' });
+    expect(job.jobId).toBeTruthy();
+    const status = parseJson<{ pendingJobs: { jobId: string }[] }>(
+      (await cli(dir, ['status', '--json'], env)).stdout,
+    );
+    expect(status.pendingJobs.map((j) => j.jobId)).toEqual([job.jobId]);
+
+    const pulled = await pullUntilCreated(dir, env, 1);
+    expect(pulled.jobs[0]?.status).toBe('awaiting_review (collected)');
+    const files = await tree(join(dir, OUT));
+    expect(files.size).toBe(1);
+    const [text] = [...files.values()];
+    const data = robowriteSchema.parse(parseLikeAstro(text as string).data);
+    expect(data.title).toBe('Remote work: yes or no?');
+    expect(data.draft).toBe(true);
+    expect(data.robowrite).toMatchObject({ jobId: job.jobId, jobStatus: 'awaiting_review' });
+    expect(emu.stats().jobsCreated).toBe(1);
+    const after = parseJson<{ pendingJobs: unknown[] }>(
+      (await cli(dir, ['status', '--json'], env)).stdout,
+    );
+    expect(after.pendingJobs).toEqual([]);
+  });
+
+  it('runs the brief flow from a YAML file with --wait and writes a completed draft', async () => {
+    // The demo fixture: the brief flow needs a property to publish to.
+    emu = await emulator();
+    const dir = await project();
+    const env = cliEnv(emu);
+    const brief = join(dir, 'brief.yaml');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(
+      brief,
+      'title: "Launch checklist: 2026-01-01"\nprimary_keyword: launch checklist\ntarget_word_count: 900\ncitation_mode: inline\n',
+    );
+    const result = await cli(
+      dir,
+      ['generate', '--brief', brief, '--wait', '--interval', '50', '--json'],
+      env,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const json = parseJson<GenerateJson & { pull: { counts: { create: number } } }>(result.stdout);
+    expect(json.status).toBe('completed');
+    expect(json.pull.counts.create).toBe(1);
+    const [text] = [...(await tree(join(dir, OUT))).values()];
+    const data = robowriteSchema.parse(parseLikeAstro(text as string).data);
+    expect(data.title).toBe('Launch checklist: 2026-01-01');
+    expect(data.draft).toBe(false);
+    expect(data.robowrite.jobStatus).toBe('completed');
+  });
+
+  it('replays after being killed mid-request: the rerun creates no second job', async () => {
+    emu = await emulator({ fixture: 'empty' });
+    const dir = await project();
+    const env = cliEnv(emu);
+    // The job is created, then the response never comes: the worst moment to die.
+    emu.faults.add({ route: 'POST /content/generate', sequence: ['stall'] });
+    const args = [
+      'generate',
+      '--title',
+      'Killed mid-request',
+      '--keyword',
+      'idempotency',
+      '--json',
+    ];
+    const child = startCli(dir, args, env);
+    const done = finish(child);
+    while (emu.stats().jobsCreated < 1) await sleep(5);
+    child.kill('SIGKILL');
+    expect((await done).signal).toBe('SIGKILL');
+    const state = JSON.parse(await readFile(join(dir, '.robowrite', 'state.json'), 'utf8'));
+    const [record] = Object.values(state.jobs) as {
+      jobId: string | null;
+      keys: { generate: string };
+    }[];
+    expect(record?.jobId).toBeNull();
+
+    const rerun = await cli(dir, args, env);
+    expect(rerun.code).toBe(0);
+    const json = parseJson<GenerateJson>(rerun.stdout);
+    expect(json.reused).toBe(true);
+    expect(emu.stats().jobsCreated).toBe(1);
+    expect(emu.stats().replays).toBeGreaterThanOrEqual(1);
+
+    // Once the job id is saved, a third run sends nothing at all.
+    const before = emu.stats().routes['POST /content/generate'];
+    const third = parseJson<GenerateJson>((await cli(dir, args, env)).stdout);
+    expect(third.jobId).toBe(json.jobId);
+    expect(emu.stats().routes['POST /content/generate']).toBe(before);
+    expect(emu.stats().jobsCreated).toBe(1);
+
+    // --new is a deliberate second run.
+    const fresh = parseJson<GenerateJson>((await cli(dir, [...args, '--new'], env)).stdout);
+    expect(fresh.jobId).not.toBe(json.jobId);
+    expect(emu.stats().jobsCreated).toBe(2);
+  });
+
+  it('a pull finishes a generate that was killed before its request was answered', async () => {
+    emu = await emulator({ fixture: 'empty' });
+    const dir = await project();
+    const env = cliEnv(emu);
+    emu.faults.add({ route: 'POST /content/generate', sequence: ['stall'] });
+    const child = startCli(
+      dir,
+      ['generate', '--title', 'Resumed by pull', '--keyword', 'resume'],
+      env,
+    );
+    const done = finish(child);
+    while (emu.stats().jobsCreated < 1) await sleep(5);
+    child.kill('SIGKILL');
+    await done;
+    await pullUntilCreated(dir, env, 1);
+    expect(emu.stats().jobsCreated).toBe(1);
+    const files = await tree(join(dir, OUT));
+    expect([...files.keys()]).toEqual(['resumed-by-pull.md']);
+  });
+
+  it('explains usage errors in one line with exit code 2', async () => {
+    emu = await emulator({ fixture: 'empty' });
+    const dir = await project();
+    const noTitle = await cli(dir, ['generate', '--keyword', 'x'], cliEnv(emu));
+    expect(noTitle.code).toBe(2);
+    expect(noTitle.stderr.trim().split('\n')).toHaveLength(1);
+    const noKey = await cli(dir, ['pull'], { ...cliEnv(emu), ROBOWRITE_API_KEY: '' });
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toMatch(/ROBOWRITE_API_KEY/);
+    const badFlag = await cli(dir, ['pull', '--nope'], cliEnv(emu));
+    expect(badFlag.code).toBe(2);
+    // A rejected key: one line, a hint, and never the key itself.
+    const wrongKey = await cli(dir, ['pull'], {
+      ...cliEnv(emu),
+      ROBOWRITE_API_KEY: 'rw_wrong_key_123',
+    });
+    expect(wrongKey.code).toBe(1);
+    expect(`${wrongKey.stdout}${wrongKey.stderr}`).not.toContain('rw_wrong_key_123');
+    void upstream;
+  });
+});

@@ -1,0 +1,176 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { robowriteSchema } from '@robowrite/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseLikeAstro } from '../src/sync/frontmatter.ts';
+import {
+  cli,
+  cliEnv,
+  emulator,
+  git,
+  itemIdOf,
+  mtimes,
+  OUT,
+  parseJson,
+  project,
+  type TestEmulator,
+  tree,
+  upstream,
+} from './helpers.ts';
+
+interface PullJson {
+  ok: boolean;
+  exitCode: number;
+  counts: Record<string, number>;
+  actions: { kind: string; itemId: string; file: string; reason?: string }[];
+  conflicts: { itemId: string; file: string; incoming: string | null }[];
+  failures: { itemId: string | null; message: string }[];
+}
+
+describe.each([{ listMarkers: true }, { listMarkers: false }])(
+  'pull against the emulator (list markers $listMarkers)',
+  ({ listMarkers }) => {
+    let emu: TestEmulator;
+    let dir: string;
+    let env: NodeJS.ProcessEnv;
+    const out = () => join(dir, OUT);
+    const pullJson = async (...args: string[]) => {
+      const result = await cli(dir, ['pull', '--json', ...args], env);
+      return { ...result, json: parseJson<PullJson>(result.stdout) };
+    };
+
+    beforeAll(async () => {
+      emu = await emulator({ listMarkers });
+      dir = await project();
+      env = cliEnv(emu);
+      await git(dir, 'init', '-q');
+      const init = await cli(dir, ['init', '--yes'], env);
+      expect(init.code).toBe(0);
+    });
+    afterAll(async () => {
+      await emu.close();
+    });
+
+    it('first pull writes one valid file per item', async () => {
+      const { code, json } = await pullJson();
+      expect(code).toBe(0);
+      expect(json.ok).toBe(true);
+      const files = await tree(out());
+      expect(files.size).toBeGreaterThan(2);
+      expect(json.counts.create).toBe(files.size);
+      const slugs = new Set<string>();
+      for (const [file, text] of files) {
+        const { data, body } = parseLikeAstro(text);
+        const parsed = robowriteSchema.parse(data);
+        expect(`${parsed.slug}.md`).toBe(file);
+        slugs.add(parsed.slug);
+        expect(body.length).toBeGreaterThan(0);
+        expect(text.endsWith('\n') && !text.endsWith('\n\n')).toBe(true);
+        expect(text).not.toContain('\r');
+      }
+      expect(slugs.size).toBe(files.size);
+      await git(dir, 'add', '-A');
+      await git(dir, 'commit', '-q', '-m', 'first pull');
+    });
+
+    it('second pull writes nothing: same mtimes, clean git status, no reads with markers', async () => {
+      const before = await mtimes(dir);
+      const reads = emu.stats().routes['GET /content/{content_item_id}'] ?? 0;
+      const { code, json } = await pullJson();
+      expect(code).toBe(0);
+      expect(json.counts).toMatchObject({ create: 0, update: 0, delete: 0, conflict: 0 });
+      const after = await mtimes(dir);
+      for (const [file, mtime] of before) {
+        if (!file.startsWith('.robowrite/last-pull')) expect(after.get(file)).toBe(mtime);
+      }
+      expect(await git(dir, 'status', '--porcelain')).toBe('');
+      const readsNow = (emu.stats().routes['GET /content/{content_item_id}'] ?? 0) - reads;
+      expect(readsNow).toBe(listMarkers ? 0 : json.counts.skip);
+    });
+
+    it('an upstream change updates exactly that one file', async () => {
+      const client = upstream(emu);
+      const files = await tree(out());
+      const [first] = [...files.keys()];
+      const id = itemIdOf(files.get(first as string) as string);
+      await client.content.update(id, { title: 'Retitled upstream: yes, really' });
+      const before = await mtimes(out());
+      const { code, json } = await pullJson();
+      expect(code).toBe(0);
+      expect(json.counts).toMatchObject({ create: 0, update: 1, delete: 0, conflict: 0 });
+      const after = await mtimes(out());
+      const changed = [...after]
+        .filter(([file, mtime]) => before.get(file) !== mtime)
+        .map(([f]) => f);
+      expect(changed).toEqual([first]);
+      const data = parseLikeAstro(await readFile(join(out(), first as string), 'utf8')).data;
+      expect(data.title).toBe('Retitled upstream: yes, really');
+      await git(dir, 'commit', '-q', '-am', 'update');
+    });
+
+    it('keeps a local edit and reports the upstream change as a conflict', async () => {
+      const client = upstream(emu);
+      const files = [...(await tree(out())).entries()];
+      const [file, text] = files[1] as [string, string];
+      const id = itemIdOf(text);
+      const edited = `${text}\nA local paragraph.\n`;
+      await writeFile(join(out(), file), edited);
+      // Edited locally, unchanged upstream: no conflict, nothing touched.
+      const quiet = await pullJson();
+      expect(quiet.code).toBe(0);
+      expect(quiet.json.actions.find((a) => a.file === file)?.reason).toBe('edited locally');
+
+      await client.content.update(id, { title: 'Changed upstream too' });
+      const { code, json } = await pullJson();
+      expect(code).toBe(3);
+      expect(json.conflicts).toEqual([
+        { itemId: id, file, incoming: join('.robowrite', 'conflicts', file) },
+      ]);
+      expect(await readFile(join(out(), file), 'utf8')).toBe(edited);
+      const incoming = await readFile(join(dir, '.robowrite', 'conflicts', file), 'utf8');
+      expect(parseLikeAstro(incoming).data.title).toBe('Changed upstream too');
+
+      const status = await cli(dir, ['status', '--json'], env);
+      expect(status.code).toBe(3);
+      const report = parseJson<{ conflicts: string[]; modified: { file: string }[] }>(
+        status.stdout,
+      );
+      expect(report.conflicts).toEqual([file]);
+      expect(report.modified.map((m) => m.file)).toEqual([file]);
+
+      const forced = await pullJson('--force');
+      expect(forced.code).toBe(0);
+      expect(parseLikeAstro(await readFile(join(out(), file), 'utf8')).data.title).toBe(
+        'Changed upstream too',
+      );
+      const after = parseJson<{ conflicts: string[] }>(
+        (await cli(dir, ['status', '--json'], env)).stdout,
+      );
+      expect(after.conflicts).toEqual([]);
+    });
+
+    it('removes a file deleted upstream, and only that one', async () => {
+      const client = upstream(emu);
+      const files = [...(await tree(out())).entries()];
+      const [file, text] = files[0] as [string, string];
+      const id = itemIdOf(text);
+      await client.content.delete(id);
+      const dry = await pullJson('--dry-run');
+      expect(dry.json.actions.filter((a) => a.kind === 'delete')).toEqual([
+        { kind: 'delete', itemId: id, file },
+      ]);
+      expect((await tree(out())).has(file)).toBe(true);
+      const { code, json } = await pullJson();
+      expect(code).toBe(0);
+      expect(json.counts.delete).toBe(1);
+      const after = await tree(out());
+      expect(after.has(file)).toBe(false);
+      expect(after.size).toBe(files.length - 1);
+    });
+
+    it('never prints or stores the API key', async () => {
+      const all = await tree(dir);
+      for (const [, text] of all) expect(text).not.toContain(emu.apiKey);
+    });
+  },
+);
