@@ -125,6 +125,8 @@ describe('resources against the emulator', () => {
       citationMode: 'inline',
     });
     expect(typeof accepted.job_id).toBe('string');
+    const snapshot = await rw.jobs.retrieve(accepted.job_id);
+    expect(snapshot.job_id).toBe(accepted.job_id);
     const done = await rw.jobs.waitFor(accepted.job_id, { intervalMs: 50, timeoutMs: 10_000 });
     expect(done.job.content_item_id).toBe(created.id);
 
@@ -187,16 +189,19 @@ describe('resources against the emulator', () => {
       ConflictError,
     );
     expect((await rw.categories.retrieve(a.id)).slug).toBe('guides-x');
+    expect((await rw.categories.list({ limit: 200 })).items.map((c) => c.id)).toContain(b.id);
     await rw.categories.delete(a.id);
 
     const tag = await rw.tags.create({ brandId: brand.id, name: 'Async', slug: 'async-x' });
     expect((await rw.tags.update(tag.id, { name: 'Asynchronous' })).name).toBe('Asynchronous');
     expect((await rw.tags.list({ limit: 200 })).items.map((t) => t.id)).toContain(tag.id);
+    expect((await rw.tags.retrieve(tag.id)).slug).toBe('async-x');
     await rw.tags.delete(tag.id);
 
     const author = await rw.authors.create({ name: 'Ada Writer' });
     expect((await rw.authors.update(author.id, { bio: 'Writes.' })).bio).toBe('Writes.');
     expect((await rw.authors.retrieve(author.id)).name).toBe('Ada Writer');
+    expect((await rw.authors.list({ limit: 200 })).items.map((x) => x.id)).toContain(author.id);
     await rw.authors.delete(author.id);
 
     expect(
