@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   APIConnectionError,
   APITimeoutError,
+  APIUserAbortError,
   EdgeBlockedError,
   NotFoundError,
   RateLimitError,
@@ -106,6 +107,23 @@ describe('retries and faults', () => {
     const error = await rejection(rw.ping({ timeout: 200, maxRetries: 0 }));
     expect(error).toBeInstanceOf(APITimeoutError);
     expect(error).toBeInstanceOf(APIConnectionError);
+  });
+
+  it('stops at once when the caller aborts, in flight or while queued behind the limiter', async () => {
+    const emu = await emulator();
+    emu.faults.add({ route: 'GET /ping', sequence: ['stall'] });
+    const { client: rw } = client(emu, { rateLimit: { requests: 1, windowMs: 60_000 } });
+    const inFlight = new AbortController();
+    const stalled = rw.ping({ signal: inFlight.signal });
+    while ((emu.stats().routes['GET /ping'] ?? 0) === 0) await new Promise((r) => setTimeout(r, 5));
+    inFlight.abort();
+    expect(await rejection(stalled)).toBeInstanceOf(APIUserAbortError);
+    // The window's only slot is spent: this call waits in the limiter until aborted.
+    const queued = new AbortController();
+    const waiting = rw.brands.list({}, { signal: queued.signal });
+    setTimeout(() => queued.abort(), 50);
+    expect(await rejection(waiting)).toBeInstanceOf(APIUserAbortError);
+    expect(emu.stats().requests).toBe(1);
   });
 
   it('never retries other 4xx, nor the edge 403', async () => {

@@ -11,7 +11,10 @@ export const MAX_CONNECTIONS = 16;
 export function createAgent(timeout: number): Agent {
   return new Agent({
     connections: MAX_CONNECTIONS,
-    keepAliveTimeout: 10_000,
+    // Idle sockets are dropped well before common server/proxy idle limits, so a request is not
+    // sent on a socket the server is closing (a non-retryable POST would then fail). A server's
+    // own `Keep-Alive: timeout=` hint, when sent, lowers this further.
+    keepAliveTimeout: 4_000,
     keepAliveMaxTimeout: 60_000,
     headersTimeout: timeout,
     bodyTimeout: timeout,
