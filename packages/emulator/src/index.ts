@@ -1,0 +1,11 @@
+export type { FaultKind, FaultRule } from './faults.ts';
+export { FAULT_KINDS, Faults, parseFaultFlag } from './faults.ts';
+export { DEMO_API_KEY, SECOND_API_KEY } from './fixtures/demo.ts';
+export { countWords } from './generator/words.ts';
+export type { EmulatorOptions, RateLimitOptions } from './options.ts';
+export { DEFAULT_JOB_DURATION_MS, DEFAULT_PORT, parseDuration, parseRateLimit } from './options.ts';
+export type { Stats } from './runtime.ts';
+export type { Emulator } from './server.ts';
+export { BASE_PATH, startEmulator } from './server.ts';
+export type { JobOutcome } from './store/types.ts';
+export { CONTENT_STATUSES, JOB_OUTCOMES } from './store/types.ts';

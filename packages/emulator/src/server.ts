@@ -1,0 +1,271 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApiError } from './errors.ts';
+import { type FaultKind, Faults, PRE_HANDLER_FAULTS } from './faults.ts';
+import { DEMO_API_KEY, SECOND_API_KEY, seedDemo } from './fixtures/demo.ts';
+import { findReplay, readKey, remember } from './idempotency.ts';
+import { settleJobs } from './jobs.ts';
+import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { createRouter } from './routes/index.ts';
+import { createRuntime, type Stats } from './runtime.ts';
+import { loadState, saveState } from './state-file.ts';
+import { emptyState } from './store/state.ts';
+import { Store } from './store/store.ts';
+import type { JobOutcome } from './store/types.ts';
+
+export const BASE_PATH = '/api/public/v1';
+
+export interface Emulator {
+  /** Full base URL, ending in `/api/public/v1`. */
+  url: string;
+  host: string;
+  port: number;
+  /** The demo organization's key. */
+  apiKey: string;
+  /** One key per organization: `[demo org, second org]`. */
+  apiKeys: string[];
+  stats(): Stats;
+  faults: Faults;
+  /** Force the outcomes of the next jobs, in order. */
+  queueJobOutcomes(...outcomes: JobOutcome[]): void;
+  close(): Promise<void>;
+}
+
+function buildStore(options: ResolvedOptions): Store {
+  const saved = options.stateFile ? loadState(options.stateFile) : null;
+  if (saved) return new Store(saved);
+  const store = new Store(emptyState(options.seed));
+  seedDemo(store, options.fixture === 'demo');
+  if (options.items > 0) {
+    const org = store.orgs[0];
+    const brand = [...store.brands.values()].find((b) => b.org_id === org?.id && b.cms_connected);
+    if (!org || !brand) throw new Error('the fixture has no organization for --items');
+    store.synthetic = {
+      count: options.items,
+      org_id: org.id,
+      brand_id: brand.id,
+      property_ids: [...store.properties.values()]
+        .filter((p) => p.brand_id === brand.id)
+        .map((p) => p.id),
+      author_ids: store.ownedList(store.authors, org).map((a) => a.id),
+      overrides: {},
+    };
+  }
+  return store;
+}
+
+/** The edge rule: Cloudflare blocks empty and bare `Python-urllib` agents before the API. */
+function blockedAtEdge(req: IncomingMessage): boolean {
+  const ua = req.headers['user-agent']?.trim() ?? '';
+  return ua === '' || /^Python-urllib\/[\d.]+$/.test(ua);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(raw: string): unknown {
+  if (raw.trim() === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ApiError(400, 'Request body is not valid JSON');
+  }
+}
+
+export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulator> {
+  const options = resolveOptions(input);
+  const store = buildStore(options);
+  const runtime = createRuntime(options);
+  const faults = new Faults(runtime.rng, options.faults);
+  const limiter = new RateLimiter(options.rateLimit);
+  const router = createRouter();
+  let requestCount = 0;
+
+  function send(
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string>,
+    fault: FaultKind | null,
+  ): void {
+    const payload = body === undefined ? '' : JSON.stringify(body);
+    if (fault === 'reset') {
+      res.socket?.destroy();
+      return;
+    }
+    if (fault === 'stall') return; // never answered; close() tears the socket down
+    const all: Record<string, string> = { ...headers };
+    if (payload !== '') all['content-type'] = 'application/json';
+    if (fault === 'invalid-json') {
+      const broken = `${payload.slice(0, Math.max(1, Math.floor(payload.length / 2)))}<html>`;
+      res.writeHead(status, { ...all, 'content-length': String(Buffer.byteLength(broken)) });
+      res.end(broken);
+      return;
+    }
+    res.writeHead(status, { ...all, 'content-length': String(Buffer.byteLength(payload)) });
+    if (fault === 'truncate') {
+      // Promise the whole body, send half, then drop the connection.
+      res.write(payload.slice(0, Math.floor(payload.length / 2)));
+      res.socket?.destroy();
+      return;
+    }
+    res.end(payload);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    runtime.stats.requests += 1;
+    requestCount += 1;
+    const headers: Record<string, string> = {
+      'x-request-id': `req_${requestCount.toString(16).padStart(8, '0')}`,
+    };
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const path = url.pathname.startsWith(BASE_PATH)
+      ? url.pathname.slice(BASE_PATH.length) || '/'
+      : null;
+    const match = path === null ? ({ kind: 'not-found' } as const) : router.match(method, path);
+    const routeKey =
+      match.kind === 'found' ? `${method} ${match.route.template}` : `${method} (unmatched)`;
+    runtime.stats.routes[routeKey] = (runtime.stats.routes[routeKey] ?? 0) + 1;
+
+    const injected = faults.take(routeKey);
+    if (injected) runtime.stats.faultsInjected += 1;
+    if (injected && PRE_HANDLER_FAULTS.includes(injected.kind)) {
+      if (injected.kind === 'edge-403') return send(res, 403, undefined, {}, null);
+      if (injected.kind === '503') {
+        return send(
+          res,
+          503,
+          { detail: 'Backend temporarily unavailable, retry shortly' },
+          headers,
+          null,
+        );
+      }
+      runtime.stats.rateLimited += 1;
+      const retry: Record<string, string> =
+        injected.kind === '429' ? { 'retry-after': String(injected.retryAfter) } : {};
+      return send(res, 429, { detail: 'Rate limit exceeded' }, { ...headers, ...retry }, null);
+    }
+    const postFault = injected?.kind ?? null;
+
+    if (blockedAtEdge(req)) return send(res, 403, undefined, {}, null);
+    try {
+      const auth = req.headers.authorization ?? '';
+      const bearer = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+      if (!auth)
+        throw new ApiError(401, 'Missing Authorization header', { 'www-authenticate': 'Bearer' });
+      if (!bearer?.[1])
+        throw new ApiError(401, 'Malformed Authorization header: use "Bearer <api key>"', {
+          'www-authenticate': 'Bearer',
+        });
+      const org = store.orgByKey(bearer[1]);
+      if (!org) throw new ApiError(401, 'Invalid API key', { 'www-authenticate': 'Bearer' });
+
+      const now = options.now();
+      const wait = limiter.hit(org.id, now);
+      if (wait !== null) {
+        runtime.stats.rateLimited += 1;
+        throw new ApiError(429, 'Rate limit exceeded; retry after the current window', {
+          'retry-after': String(wait),
+        });
+      }
+      if (match.kind === 'not-found') throw new ApiError(404, 'Not Found');
+      if (match.kind === 'method-not-allowed') throw new ApiError(405, 'Method Not Allowed');
+
+      settleJobs(store, now);
+      const { route, params } = match;
+      const idempotency = route.idempotency ?? 'none';
+      const key =
+        idempotency === 'none'
+          ? null
+          : readKey(req.headers['idempotency-key'], idempotency === 'required');
+      const scope = `${method} ${path}`;
+      if (key) {
+        const replay = findReplay(store, org, scope, key, now);
+        if (replay) {
+          runtime.stats.replays += 1;
+          return send(
+            res,
+            replay.status,
+            replay.body,
+            { ...headers, 'idempotency-replayed': 'true' },
+            postFault,
+          );
+        }
+      }
+      const body = route.body ? parseJson(await readBody(req)) : undefined;
+      const result = route.handler({
+        req,
+        method,
+        path: path ?? '/',
+        query: url.searchParams,
+        params,
+        org,
+        body,
+        now,
+        store,
+        runtime,
+      });
+      if (key) remember(store, org, scope, key, result.status, result.body, now);
+      if (store.dirty && options.stateFile) {
+        saveState(options.stateFile, store.toState());
+        store.dirty = false;
+      }
+      send(res, result.status, result.body, { ...headers, ...result.headers }, postFault);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        send(
+          res,
+          error.status,
+          { detail: error.message },
+          { ...headers, ...error.headers },
+          postFault,
+        );
+        return;
+      }
+      send(res, 500, { detail: 'Internal emulator error' }, headers, null);
+      throw error;
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      process.emitWarning(
+        `robowrite-emulator: ${error instanceof Error ? error.stack : String(error)}`,
+      );
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const apiKeys = store.orgs.map((org) => org.api_keys[0] ?? '');
+
+  return {
+    url: `http://${hostForUrl}:${port}${BASE_PATH}`,
+    host: options.host,
+    port,
+    apiKey: apiKeys[0] ?? DEMO_API_KEY,
+    apiKeys: apiKeys.length > 0 ? apiKeys : [DEMO_API_KEY, SECOND_API_KEY],
+    stats: () => structuredClone(runtime.stats),
+    faults,
+    queueJobOutcomes: (...outcomes) => {
+      runtime.outcomes.push(...outcomes);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        if (options.stateFile && store.dirty) saveState(options.stateFile, store.toState());
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,16 @@
+import { existsSync, readFileSync } from 'node:fs';
+import writeFileAtomic from 'write-file-atomic';
+import type { State } from './store/types.ts';
+
+/** `--state`: read once on start, then written atomically after each changing request. */
+export function loadState(file: string): State | null {
+  if (!existsSync(file)) return null;
+  const state = JSON.parse(readFileSync(file, 'utf8')) as State;
+  if (state.schema !== 1)
+    throw new Error(`${file}: not an emulator state file (schema ${state.schema})`);
+  return state;
+}
+
+export function saveState(file: string, state: State): void {
+  writeFileAtomic.sync(file, `${JSON.stringify(state)}\n`);
+}

@@ -1,0 +1,55 @@
+import { afterEach } from 'vitest';
+import { type Emulator, type EmulatorOptions, startEmulator } from '../src/index.ts';
+
+const started: Emulator[] = [];
+
+/** Starts an emulator on a free port with a short job duration; closed after each test. */
+export async function start(options: EmulatorOptions = {}): Promise<Emulator> {
+  const emu = await startEmulator({ port: 0, jobDurationMs: 50, ...options });
+  started.push(emu);
+  return emu;
+}
+
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((emu) => emu.close()));
+});
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  text: string;
+  // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected field by field
+  body: any;
+}
+
+export interface CallOptions {
+  body?: unknown;
+  key?: string | null;
+  headers?: Record<string, string>;
+  idempotencyKey?: string;
+}
+
+/** One request over real loopback HTTP, with the demo key and a normal User-Agent by default. */
+export async function call(
+  emu: Emulator,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = { 'user-agent': 'robowrite-tests/1.0' };
+  const key = options.key === undefined ? emu.apiKey : options.key;
+  if (key !== null) headers.authorization = `Bearer ${key}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
+  Object.assign(headers, options.headers);
+  const response = await fetch(`${emu.url}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  let body: unknown = null;
+  if (text !== '' && response.headers.get('content-type')?.includes('json'))
+    body = JSON.parse(text);
+  return { status: response.status, headers: response.headers, text, body };
+}
