@@ -38,8 +38,15 @@ export interface RunResult {
 
 /** Environment for a build or a server: the emulator's key and URL, no telemetry, no colour. */
 export function siteEnv(api: { url: string; apiKey: string }): NodeJS.ProcessEnv {
+  // Without the test runner's own variables (VITEST, NODE_ENV=test...): Astro and Vite change
+  // behaviour under them, and the site should run as it does for a user.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST',
+    ),
+  );
   return {
-    ...process.env,
+    ...inherited,
     ROBOWRITE_API_KEY: api.apiKey,
     ROBOWRITE_BASE_URL: api.url,
     ASTRO_TELEMETRY_DISABLED: '1',
