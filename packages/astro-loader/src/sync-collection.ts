@@ -101,8 +101,14 @@ export async function syncCollection(
   }
 
   const outcomes: StoreOutcome[] = [];
-  for (const [index, draft] of drafts.entries()) {
-    const summary = changed[index] as ItemSummary;
+  // Oldest first, so when two items want the same id the one created first keeps it.
+  const fetched = drafts
+    .map((draft, index) => ({ draft, summary: changed[index] as ItemSummary }))
+    .sort(
+      (a, b) =>
+        a.draft.createdAt.localeCompare(b.draft.createdAt) || a.draft.id.localeCompare(b.draft.id),
+    );
+  for (const { draft, summary } of fetched) {
     let entryId = entryIdFor(draft, resolved.id);
     const owner = claimed.get(entryId);
     if (owner !== undefined && owner !== draft.id) {

@@ -234,6 +234,36 @@ describe('robowriteLoader with the emulator', () => {
     expect(perBrand.reduce((sum, n) => sum + n, 0)).toBe(all.length);
   });
 
+  it('keys an item whose slug another item already holds by its item id, with a warning', async () => {
+    // Slugs are unique within a brand only: the published items and the in-review one belong to
+    // two brands of the organization.
+    const [published] = await inScope(client, ['published']);
+    const [inReview] = await inScope(client, ['in_review']);
+    if (!published || !inReview) throw new Error('the demo fixture has items in both statuses');
+    await client.content.update(inReview.id, { slug: published.slug });
+    // The item created first keeps the slug.
+    const created = async (id: string) => (await client.content.retrieve(id)).created_at;
+    const [holder, other] =
+      (await created(published.id)) <= (await created(inReview.id))
+        ? [published, inReview]
+        : [inReview, published];
+    const context = mockContext();
+    await sync(context, options);
+
+    expect(dataOf(context.entries.get(published.slug))?.robowrite.itemId).toBe(holder.id);
+    expect(dataOf(context.entries.get(other.id))?.robowrite.itemId).toBe(other.id);
+    expect(context.logs).toContainEqual({
+      level: 'warn',
+      message: `items ${holder.id} and ${other.id} share the id "${published.slug}"; using ${other.id}`,
+    });
+
+    // A second sync keeps both where they are and warns no more.
+    const second = mockContext(context);
+    await sync(second, options);
+    expect([...second.entries.keys()].sort()).toEqual([...context.entries.keys()].sort());
+    expect(second.logs.filter((log) => log.level === 'warn')).toEqual([]);
+  });
+
   it('reads the key and base URL from ROBOWRITE_API_KEY and ROBOWRITE_BASE_URL', async () => {
     const saved = { key: process.env.ROBOWRITE_API_KEY, url: process.env.ROBOWRITE_BASE_URL };
     process.env.ROBOWRITE_API_KEY = emu.apiKey;
