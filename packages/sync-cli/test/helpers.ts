@@ -127,3 +127,47 @@ export function parseJson<T = Record<string, unknown>>(text: string): T {
 export function itemIdOf(text: string): string {
   return (parseLikeAstro(text).data.robowrite as { itemId: string }).itemId;
 }
+
+export interface Proxy {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A real HTTP server in front of the emulator that rewrites JSON responses: it stands in for an
+ * API that returns what the emulator never would (hostile slugs, a malformed item).
+ */
+export async function rewritingProxy(
+  emu: TestEmulator,
+  rewrite: (path: string, body: unknown) => unknown,
+): Promise<Proxy> {
+  const { createServer } = await import('node:http');
+  const target = new URL(emu.url);
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string' && key !== 'host' && key !== 'content-length')
+        headers.set(key, value);
+    }
+    const upstreamResponse = await fetch(`${target.origin}${req.url}`, {
+      method: req.method ?? 'GET',
+      headers,
+      ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+    });
+    const text = await upstreamResponse.text();
+    let out = text;
+    if (upstreamResponse.ok && text) {
+      out = JSON.stringify(rewrite(new URL(req.url ?? '/', target).pathname, JSON.parse(text)));
+    }
+    res.writeHead(upstreamResponse.status, { 'content-type': 'application/json' });
+    res.end(out);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as import('node:net').AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}${target.pathname}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
