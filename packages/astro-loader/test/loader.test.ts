@@ -242,7 +242,7 @@ describe('robowriteLoader with the emulator', () => {
     if (!published || !inReview) throw new Error('the demo fixture has items in both statuses');
     await client.content.update(inReview.id, { slug: published.slug });
     // The item created first keeps the slug.
-    const created = async (id: string) => (await client.content.retrieve(id)).created_at;
+    const created = async (id: string) => toDraft(await client.content.retrieve(id)).createdAt;
     const [holder, other] =
       (await created(published.id)) <= (await created(inReview.id))
         ? [published, inReview]
