@@ -68,14 +68,14 @@ export function generateDraft(gen: GenInput): GeneratedDraft {
     source_url: s.url,
   }));
   let cited = 0;
-  const sentence = (): string => {
-    const text = fill(rng.pick(SENTENCES), kw);
+  const sentence = (template: string): string => {
+    const text = fill(template, kw);
     if (!inline || !rng.chance(0.25)) return text;
     const source = sources[cited % sources.length] as GeneratedSource;
     cited++;
     return `${text.slice(0, -1)}, according to [${rng.pick(ANCHORS)}](${source.source_url}).`;
   };
-  const paragraph = (count: number): string => Array.from({ length: count }, sentence).join(' ');
+  const paragraph = (count: number): string => rng.sample(SENTENCES, count).map(sentence).join(' ');
 
   const blocks: string[] = [];
   const intro = `${fill(rng.pick(OPENERS), kw)} ${paragraph(2)}`;

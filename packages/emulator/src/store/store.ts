@@ -54,6 +54,38 @@ function matches(item: ContentItem, filter: ItemFilter): boolean {
 }
 
 /**
+ * The lazily generated items matching `filter`, newest (highest index) first. Without a filter or
+ * changed items this is pure arithmetic, so paging 100 000 items stays cheap; otherwise one pass
+ * over plain integers.
+ */
+function syntheticIndexes(
+  range: SyntheticRange,
+  filter: ItemFilter,
+): { length: number; at: (n: number) => number } {
+  if (filter.brief_id !== undefined || filter.topic_id !== undefined)
+    return { length: 0, at: () => 0 };
+  const overridden = new Map(Object.entries(range.overrides).map(([k, v]) => [Number(k), v]));
+  const unfiltered =
+    filter.status === undefined && filter.format === undefined && filter.property_id === undefined;
+  if (unfiltered && overridden.size === 0)
+    return { length: range.count, at: (n) => range.count - 1 - n };
+  const indexes: number[] = [];
+  for (let i = range.count - 1; i >= 0; i--) {
+    const override = overridden.get(i);
+    if (override) {
+      if (matches(override, filter)) indexes.push(i);
+      continue;
+    }
+    if (filter.status !== undefined && syntheticStatus(i) !== filter.status) continue;
+    if (filter.format !== undefined && syntheticFormat(i) !== filter.format) continue;
+    if (filter.property_id !== undefined && syntheticPropertyId(range, i) !== filter.property_id)
+      continue;
+    indexes.push(i);
+  }
+  return { length: indexes.length, at: (n) => indexes[n] ?? 0 };
+}
+
+/**
  * All emulator state, with id indexes. Lists keep insertion order, which is creation order;
  * every mutation marks the store dirty so `--state` can persist it after the request.
  */
@@ -185,31 +217,15 @@ export class Store {
       .filter((i) => i.org_id === org.id && matches(i, filter))
       .reverse();
     const range = this.synthetic && this.synthetic.org_id === org.id ? this.synthetic : null;
-    const synthetic: number[] = [];
-    if (range && filter.brief_id === undefined && filter.topic_id === undefined) {
-      for (let i = range.count - 1; i >= 0; i--) {
-        const override = range.overrides[String(i)];
-        if (override) {
-          if (matches(override, filter)) synthetic.push(i);
-          continue;
-        }
-        if (filter.status !== undefined && syntheticStatus(i) !== filter.status) continue;
-        if (filter.format !== undefined && syntheticFormat(i) !== filter.format) continue;
-        if (
-          filter.property_id !== undefined &&
-          syntheticPropertyId(range, i) !== filter.property_id
-        )
-          continue;
-        synthetic.push(i);
-      }
-    }
+    const synthetic = range ? syntheticIndexes(range, filter) : { length: 0, at: () => 0 };
     return {
       total: stored.length + synthetic.length,
       page: (offset, limit) => {
         const out = stored.slice(offset, offset + limit);
         const from = Math.max(0, offset - stored.length);
-        for (const i of synthetic.slice(from, from + limit - out.length)) {
-          out.push(syntheticItem(this.seed, range as SyntheticRange, i));
+        const to = Math.min(synthetic.length, from + limit - out.length);
+        for (let n = from; n < to; n++) {
+          out.push(syntheticItem(this.seed, range as SyntheticRange, synthetic.at(n)));
         }
         return out;
       },
