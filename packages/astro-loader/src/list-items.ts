@@ -1,4 +1,4 @@
-import type { RoboWrite } from '@robowrite/core';
+import type { ContentItemSummary, RoboWrite } from '@robowrite/core';
 import type { ResolvedSourceOptions } from './options.ts';
 
 /** What the loaders need from one `GET /content` summary. */
@@ -26,27 +26,21 @@ export async function listItems(
   for (const status of scope.statuses) {
     const page = client.content.list({ status, limit: PAGE_SIZE }, signal ? { signal } : {});
     for await (const item of page) {
-      const summary = item as unknown as Record<string, unknown>;
-      if (scope.brand !== null && summary.brand_id !== scope.brand) continue;
-      const id = String(summary.id);
-      seen.set(id, {
-        id,
-        slug: typeof summary.slug === 'string' ? summary.slug : null,
-        status: String(summary.status ?? status),
-        marker: changeMarkerOf(summary),
+      if (scope.brand !== null && item.brand_id !== scope.brand) continue;
+      seen.set(item.id, {
+        id: item.id,
+        slug: item.slug ?? null,
+        status: item.status,
+        marker: changeMarkerOf(item),
       });
     }
   }
   return [...seen.values()];
 }
 
-function changeMarkerOf(summary: Record<string, unknown>): string | null {
-  const version = text(summary.latest_version_id);
-  const updated = text(summary.updated_at);
+function changeMarkerOf(item: ContentItemSummary): string | null {
+  const version = item.latest_version_id || null;
+  const updated = item.updated_at || null;
   if (version === null && updated === null) return null;
-  return [version ?? '', updated ?? '', String(summary.status ?? '')].join('|');
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
+  return [version ?? '', updated ?? '', item.status].join('|');
 }

@@ -1,7 +1,7 @@
-import type { Draft, RoboWrite } from '@robowrite/core';
+import type { Draft, ClientOptions as RoboWriteOptions } from '@robowrite/core';
 
 /** What `new RoboWrite(...)` accepts, minus the two options the loaders take at top level. */
-export type ClientOptions = Omit<NonNullable<ConstructorParameters<typeof RoboWrite>[0]>, 'apiKey'>;
+export type ClientOptions = Omit<RoboWriteOptions, 'apiKey' | 'baseURL'>;
 
 export type IncludeOption = 'scoring' | 'sources';
 

@@ -62,7 +62,7 @@ export async function syncCollection(
   let changed: ItemSummary[];
   let drafts: Draft[];
   try {
-    const client = createClient(options);
+    const client = createClient(options, logger);
     summaries = await listItems(client, resolved);
     changed = summaries.filter((summary) => needsFetch(summary, known[summary.id], store));
     const unmarked = summaries.filter((summary) => summary.marker === null).length;
