@@ -90,7 +90,7 @@ export function presentVersion(v: Version, include: Include, now: number) {
     word_count: draft.word_count,
     created_at: v.created_at,
     scoring: include.scoring && scored ? draft.scoring : null,
-    sources: include.sources ? draft.sources : null,
+    sources: include.sources ? (v.sources_captured === false ? [] : draft.sources) : null,
   };
 }
 

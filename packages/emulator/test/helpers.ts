@@ -53,3 +53,25 @@ export async function call(
     body = JSON.parse(text);
   return { status: response.status, headers: response.headers, text, body };
 }
+
+/** The demo organization's two brands: the primary one without a CMS, and the one with. */
+export async function demoBrands(emu: Emulator): Promise<{ noCms: string; withCms: string }> {
+  const { body } = await call(emu, 'GET', '/brands');
+  // biome-ignore lint/suspicious/noExplicitAny: inspected field by field
+  const find = (cms: boolean) => body.items.find((b: any) => b.cms_connected === cms).id as string;
+  return { noCms: find(false), withCms: find(true) };
+}
+
+/** A controllable clock: job timelines are stepped without sleeping. */
+export function manualClock(start = Date.parse('2026-03-01T12:00:00Z')) {
+  let now = start;
+  return {
+    now: () => now,
+    advance(ms: number) {
+      now += ms;
+    },
+    set(ms: number) {
+      now = start + ms;
+    },
+  };
+}

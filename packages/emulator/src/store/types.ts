@@ -183,6 +183,8 @@ export interface Version {
   gen: GenInput;
   /** Epoch ms when self-scoring lands; null when it never does (completed_with_errors). */
   scored_at_ms: number | null;
+  /** False for versions written before source capture existed: `sources` reads `[]`. */
+  sources_captured?: boolean;
 }
 
 export interface ContentItem {
