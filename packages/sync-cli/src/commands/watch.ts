@@ -18,6 +18,7 @@ export async function watchCommand(
   const emit = (event: Record<string, unknown>) => {
     if (options.json) process.stdout.write(`${JSON.stringify(event)}\n`);
   };
+  let lastFailures = new Set<string>();
   try {
     await watchLoop(root, overrides, {
       signal: controller.signal,
@@ -34,7 +35,10 @@ export async function watchCommand(
           if (outcome.kind !== 'skip')
             emit({ event: outcome.kind, itemId: outcome.itemId, file: outcome.file });
         }
-        for (const failure of result.failures) reporter.error(failure.message);
+        // The same failure every cycle would drown the log: say it once, and again if it returns.
+        const now = new Set(result.failures.map((f) => f.message));
+        for (const message of now) if (!lastFailures.has(message)) reporter.error(message);
+        lastFailures = now;
       },
       onError: (error) => reporter.error((error as Error).message),
       onLocalEdit: (file) => {
@@ -44,6 +48,7 @@ export async function watchCommand(
       onConfigReload: (error) => {
         if (error) reporter.error(`config not reloaded: ${(error as Error).message}`);
         else reporter.line('Config reloaded');
+        emit({ event: 'config-reloaded', ok: error === null });
       },
     });
   } finally {

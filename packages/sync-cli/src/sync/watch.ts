@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
@@ -71,6 +72,8 @@ export async function watchLoop(
     if (hash !== null && (hash === known.hash || ours.has(hash))) return;
     options.onLocalEdit?.(file);
   };
+  // chokidar needs the folder to exist to watch what appears in it.
+  await mkdir(ctx.outDir, { recursive: true });
   const watcher: FSWatcher = chokidarWatch([ctx.outDir, configPath], {
     ignoreInitial: true,
     ignored: (path: string) => isTempFile(path),
@@ -89,7 +92,10 @@ export async function watchLoop(
         reload = false;
         try {
           const next = await createContext(root, { ...overrides, client: ctx.client, fresh: true });
-          if (next.outDir !== ctx.outDir) watcher.add(next.outDir);
+          if (next.outDir !== ctx.outDir) {
+            await mkdir(next.outDir, { recursive: true });
+            watcher.add(next.outDir);
+          }
           ctx = next;
           options.onConfigReload?.(null);
         } catch (error) {
