@@ -1,0 +1,10 @@
+import { fileURLToPath } from 'node:url';
+
+const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+export const CLI_PULL = here('../children/cli-pull.ts');
+export const ASTRO_BUILD = here('../children/astro-build.ts');
+export const GUIDE_LOOP = here('../baseline/guide-loop.ts');
+export const BENCH_NODE_MODULES = here('../../node_modules');
+export const BLOG_DIR = here('../../../examples/blog');
+export const CLI_BIN = here('../../../packages/sync-cli/src/bin.ts');

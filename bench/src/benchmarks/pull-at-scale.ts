@@ -1,0 +1,262 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { RoboWrite } from '@robowrite/core';
+import { type Measured, runChild } from '../harness/child.ts';
+import {
+  ALL_STATUSES,
+  type BenchEmulator,
+  expectedListPages,
+  startBenchEmulator,
+} from '../harness/emulator.ts';
+import { type BenchResult, type Check, mb, ms, type Row, ratio } from '../harness/report.ts';
+import { changedFiles, fileSnapshot } from '../harness/site.ts';
+import { CLI_PULL, GUIDE_LOOP } from './paths.ts';
+
+interface PullReport extends Measured {
+  requests: number;
+  counts: Record<string, number>;
+  failures: number;
+  firstFailure: string | null;
+}
+interface LoopReport extends Measured {
+  requests: number;
+  written: number;
+  error: string | null;
+}
+
+const OUT = 'src/content/robowrite';
+const STATUSES = ALL_STATUSES.join(',');
+
+interface Measurement {
+  wallMs: number;
+  maxRssMB: number;
+  requests: number;
+  writes: number;
+}
+
+async function ours(emu: BenchEmulator, root: string): Promise<Measurement> {
+  const before = await fileSnapshot(join(root, OUT));
+  const stats = emu.snapshot();
+  const report = await runChild<PullReport>(CLI_PULL, [root, OUT, STATUSES, 'off'], emu.env);
+  if (report.failures > 0) throw new Error(`pull failed: ${report.firstFailure}`);
+  const after = await fileSnapshot(join(root, OUT));
+  return {
+    wallMs: report.wallMs,
+    maxRssMB: report.maxRssMB,
+    requests: emu.since(stats).requests,
+    writes: changedFiles(before, after),
+  };
+}
+
+async function baseline(emu: BenchEmulator, outDir: string): Promise<Measurement> {
+  const before = await fileSnapshot(outDir);
+  const stats = emu.snapshot();
+  const report = await runChild<LoopReport>(GUIDE_LOOP, [outDir, STATUSES], emu.env);
+  if (report.error) throw new Error(`baseline failed: ${report.error}`);
+  const after = await fileSnapshot(outDir);
+  return {
+    wallMs: report.wallMs,
+    maxRssMB: report.maxRssMB,
+    requests: emu.since(stats).requests,
+    writes: changedFiles(before, after),
+  };
+}
+
+/** PATCHes the title of every 100th item (1 %), through the API. Returns how many changed. */
+async function changeOnePercent(emu: BenchEmulator): Promise<number> {
+  const client = new RoboWrite({
+    apiKey: emu.apiKey,
+    baseURL: emu.url,
+    rateLimit: false,
+    logLevel: 'off',
+  });
+  const ids: string[] = [];
+  for (const status of ALL_STATUSES) {
+    for await (const row of client.content.list({ status, limit: 200 })) ids.push(row.id);
+  }
+  ids.sort();
+  const chosen = ids.filter((_, i) => i % 100 === 0);
+  for (const id of chosen) await client.content.update(id, { title: `Changed title ${id}` });
+  await client.close();
+  return chosen.length;
+}
+
+export async function pullAtScale(
+  smoke: boolean,
+  log: (line: string) => void,
+): Promise<BenchResult> {
+  const small = smoke ? 100 : 1_000;
+  const big = smoke ? 500 : 10_000;
+  const rows: Row[] = [];
+  const checks: Check[] = [];
+  const notes: string[] = [];
+  const temp = await mkdtemp(join(os.tmpdir(), 'rw-bench-pull-'));
+  try {
+    // Peak RSS at the small N, for the "flat in N" comparison.
+    log(`pull: cold pull of ${small} items (RSS at small N)`);
+    const emuSmall = await startBenchEmulator({ fixture: 'empty', items: small, rateLimit: false });
+    const smallRun = await ours(emuSmall, join(temp, 'small'));
+    await emuSmall.close();
+
+    const emu = await startBenchEmulator({ fixture: 'empty', items: big, rateLimit: false });
+    const { pages, items } = await expectedListPages(emu, ALL_STATUSES);
+    const root = join(temp, 'ours');
+    log(`pull: cold pull of ${big} items, ours then the guide's loop`);
+    const cold = await ours(emu, root);
+    const loopOut = join(temp, 'loop');
+    const loopCold = await baseline(emu, loopOut);
+    log('pull: no-change re-pull, ours then the guide loop');
+    const again = await ours(emu, root);
+    const loopAgain = await baseline(emu, loopOut);
+    log('pull: 1 % of items changed through the API');
+    const changed = await changeOnePercent(emu);
+    const afterChange = await ours(emu, root);
+    await emu.close();
+
+    log(`pull: list markers off, cold pull then re-pull of ${big} items`);
+    const emuOff = await startBenchEmulator({
+      fixture: 'empty',
+      items: big,
+      rateLimit: false,
+      listMarkers: false,
+    });
+    const rootOff = join(temp, 'markers-off');
+    await ours(emuOff, rootOff);
+    const againOff = await ours(emuOff, rootOff);
+    await emuOff.close();
+
+    rows.push(
+      {
+        figure: `cold pull wall time (N = ${big})`,
+        ours: ms(cold.wallMs),
+        alternative: ms(loopCold.wallMs),
+        ratio: ratio(cold.wallMs, loopCold.wallMs),
+        goal: '<= 0.50',
+        met: cold.wallMs <= 0.5 * loopCold.wallMs,
+      },
+      {
+        figure: 'cold pull requests',
+        ours: String(cold.requests),
+        alternative: String(loopCold.requests),
+        ratio: ratio(cold.requests, loopCold.requests),
+        goal: `list pages + N = ${pages + items}`,
+        met: cold.requests === pages + items,
+      },
+      {
+        figure: 'cold pull files written',
+        ours: String(cold.writes),
+        alternative: String(loopCold.writes),
+        ratio: ratio(cold.writes, loopCold.writes),
+        goal: `N = ${items}`,
+        met: cold.writes === items,
+      },
+      {
+        figure: `cold pull peak RSS (N = ${big})`,
+        ours: mb(cold.maxRssMB),
+        alternative: mb(loopCold.maxRssMB),
+        ratio: ratio(cold.maxRssMB, loopCold.maxRssMB),
+        goal: '< 200 MB',
+        met: cold.maxRssMB < 200,
+      },
+      {
+        figure: `peak RSS, N = ${big} vs N = ${small} (ours)`,
+        ours: `${mb(cold.maxRssMB)} vs ${mb(smallRun.maxRssMB)}`,
+        alternative: '',
+        ratio: ratio(cold.maxRssMB, smallRun.maxRssMB),
+        goal: 'flat: <= 1.25',
+        met: cold.maxRssMB <= 1.25 * smallRun.maxRssMB,
+      },
+      {
+        figure: 're-pull requests (no change)',
+        ours: String(again.requests),
+        alternative: String(loopAgain.requests),
+        ratio: ratio(again.requests, loopAgain.requests),
+        goal: `list pages only = ${pages}`,
+        met: again.requests === pages,
+      },
+      {
+        figure: 're-pull files written (no change)',
+        ours: String(again.writes),
+        alternative: String(loopAgain.writes),
+        ratio: ratio(again.writes, loopAgain.writes),
+        goal: '0',
+        met: again.writes === 0,
+      },
+      {
+        figure: 're-pull wall time (no change)',
+        ours: ms(again.wallMs),
+        alternative: ms(loopAgain.wallMs),
+        ratio: ratio(again.wallMs, loopAgain.wallMs),
+        goal: '',
+        met: null,
+      },
+      {
+        figure: `1 % changed (${changed} items): requests`,
+        ours: String(afterChange.requests),
+        alternative: String(loopAgain.requests),
+        ratio: ratio(afterChange.requests, loopAgain.requests),
+        goal: `list pages + changed = ${pages + changed}`,
+        met: afterChange.requests === pages + changed,
+      },
+      {
+        figure: '1 % changed: files written',
+        ours: String(afterChange.writes),
+        alternative: String(loopAgain.writes),
+        ratio: ratio(afterChange.writes, loopAgain.writes),
+        goal: `changed = ${changed}`,
+        met: afterChange.writes === changed,
+      },
+      {
+        figure: 're-pull requests, list markers off (fallback)',
+        ours: String(againOff.requests),
+        alternative: String(loopAgain.requests),
+        ratio: ratio(againOff.requests, loopAgain.requests),
+        goal: `list pages + N = ${pages + items} (no marker to compare)`,
+        met: againOff.requests === pages + items,
+      },
+      {
+        figure: 're-pull files written, list markers off',
+        ours: String(againOff.writes),
+        alternative: String(loopAgain.writes),
+        ratio: ratio(againOff.writes, loopAgain.writes),
+        goal: '0',
+        met: againOff.writes === 0,
+      },
+    );
+    checks.push(
+      {
+        what: 'cold pull requests (list pages + N)',
+        expected: pages + items,
+        actual: cold.requests,
+      },
+      { what: 'cold pull files written', expected: items, actual: cold.writes },
+      { what: 're-pull requests (list pages only)', expected: pages, actual: again.requests },
+      { what: 're-pull files written', expected: 0, actual: again.writes },
+      { what: '1 % change requests', expected: pages + changed, actual: afterChange.requests },
+      { what: '1 % change files written', expected: changed, actual: afterChange.writes },
+      { what: 'markers off re-pull requests', expected: pages + items, actual: againOff.requests },
+      { what: 'markers off re-pull files written', expected: 0, actual: againOff.writes },
+    );
+    notes.push(
+      'The emulator rate limit is off here: at the real 120 requests a minute both sides would take ' +
+        `${Math.round((pages + items) / 120)} minutes and the comparison would only measure the limit (benchmark 3 measures that). ` +
+        'The CLI client is built with `rateLimit: false` for the same reason; the guide loop has none.',
+      `List pages: one listing per status (${ALL_STATUSES.join(', ')}), 200 a page, ceil(n/200) each; the emulator holds ${items} items over those statuses, so ${pages} pages.`,
+      'Files written are counted on disk (mtime and size of every .md before and after), not from the tools’ own reports. Wall times are measured inside each child process around the pull itself; peak RSS is the child’s `maxRSS`.',
+    );
+    return {
+      title: '2. Pull at scale: `robowrite pull` vs the guide’s loop',
+      setup: [
+        `N = ${big} items (and ${small} for the RSS comparison), emulator fixture "empty" plus N generated items`,
+        'emulator rate limit off; list markers on (a second emulator with them off for the fallback rows)',
+        'alternative: bench/src/baseline/guide-loop.ts (list pages, GET each item, gray-matter, sequential fetch)',
+      ],
+      rows,
+      checks,
+      notes,
+    };
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
