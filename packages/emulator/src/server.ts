@@ -248,6 +248,7 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
   });
   const { port } = server.address() as AddressInfo;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  let closing: Promise<void> | undefined;
   const apiKeys = store.orgs.map((org) => org.api_keys[0] ?? '');
 
   return {
@@ -261,11 +262,14 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
     queueJobOutcomes: (...outcomes) => {
       runtime.outcomes.push(...outcomes);
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    // Idempotent: a second close() (say, from a test's afterEach) waits on the first.
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
         if (options.stateFile && store.dirty) saveState(options.stateFile, store.toState());
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      return closing;
+    },
   };
 }
