@@ -1,0 +1,185 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { RoboWrite } from '@robowrite/core';
+import {
+  CONFIG_FILE,
+  createContext,
+  readState,
+  type StartedGeneration,
+  startGeneration,
+  watchLoop,
+} from '@robowrite/sync-cli';
+import { startBenchEmulator } from '../harness/emulator.ts';
+import { type BenchResult, ms } from '../harness/report.ts';
+import { percentile, sleep } from '../harness/stats.ts';
+
+const LIMIT = 120;
+
+/**
+ * `robowrite generate` (programmatic `startGeneration`) for many jobs, with `pull --watch`
+ * (programmatic `watchLoop`) collecting them, in this process with the emulator. Both share one
+ * client, as the CLI's commands of one organization share its budget. A job "finishes" when its
+ * terminal status becomes readable: accepted + duration + the emulator's completion lag (the
+ * emulator's job timeline is a pure function of time since the job was created).
+ */
+export async function manyJobs(smoke: boolean, log: (line: string) => void): Promise<BenchResult> {
+  const jobs = smoke ? 20 : 100;
+  const windowMs = smoke ? 1_000 : 2_500;
+  const jobDurationMs = smoke ? 3_000 : 8_000;
+  const completionLagMs = Math.round(jobDurationMs * 0.15);
+  const intervalMs = smoke ? 500 : 1_000;
+  const staggerMs = 50;
+  // The watcher's own budget, scaled like the limit: the CLI's default 60 of the API's 120 a minute.
+  const requestsPerMinute = Math.round((60 * 60_000) / windowMs);
+  const root = await mkdtemp(join(os.tmpdir(), 'rw-bench-jobs-'));
+  const emu = await startBenchEmulator({
+    fixture: 'empty',
+    rateLimit: { requests: LIMIT, windowMs },
+    jobDurationMs,
+    completionLagMs,
+  });
+  const client = new RoboWrite({
+    apiKey: emu.apiKey,
+    baseURL: emu.url,
+    rateLimit: { requests: LIMIT, windowMs },
+    userAgent: 'robowrite-cli/0.1.0',
+    logLevel: 'off',
+  });
+  const controller = new AbortController();
+  try {
+    const brand = (await client.brands.list()).items[0]?.id;
+    if (!brand) throw new Error('the emulator has no brand');
+    const config = {
+      statuses: ['in_review', 'published'],
+      brand,
+      watch: { intervalMs, requestsPerMinute },
+    };
+    await writeFile(join(root, CONFIG_FILE), `export default ${JSON.stringify(config)};\n`);
+
+    const writes = new Map<string, number[]>();
+    let cycles = 0;
+    const before = emu.snapshot();
+    let ready: () => void = () => {};
+    const isReady = new Promise<void>((resolve) => {
+      ready = resolve;
+    });
+    const watching = watchLoop(
+      root,
+      {},
+      {
+        signal: controller.signal,
+        client,
+        onReady: () => ready(),
+        onCycle: (result) => {
+          cycles++;
+          const now = Date.now();
+          for (const action of result.actions) {
+            if ((action.kind === 'create' || action.kind === 'update') && !action.error) {
+              writes.set(action.itemId, [...(writes.get(action.itemId) ?? []), now]);
+            }
+          }
+        },
+      },
+    );
+    await isReady;
+
+    log(`jobs: starting ${jobs} generations (${staggerMs} ms apart, limiter permitting)`);
+    const ctx = await createContext(root, { client });
+    const accepted: { started: StartedGeneration; at: number }[] = [];
+    for (let i = 0; i < jobs; i++) {
+      const started = await startGeneration(ctx, {
+        flow: 'topic',
+        brandId: brand,
+        topic: { title: `Bench topic ${i}`, primaryKeyword: `bench keyword ${i}` },
+      });
+      accepted.push({ started, at: Date.now() });
+      await sleep(staggerMs);
+    }
+    log('jobs: waiting for the watcher to collect every draft');
+    const deadline = Date.now() + jobDurationMs * 4 + jobs * 1_000;
+    let collected = 0;
+    while (Date.now() < deadline) {
+      const state = await readState(root, ctx.config.outDir);
+      collected = Object.values(state.jobs).filter((job) => job.collected).length;
+      if (collected >= jobs) break;
+      await sleep(250);
+    }
+    controller.abort();
+    await watching;
+    const spent = emu.since(before);
+
+    const state = await readState(root, ctx.config.outDir);
+    const delays: number[] = [];
+    for (const { started, at } of accepted) {
+      const itemId = state.jobs[started.key]?.itemId;
+      const finishedAt = at + jobDurationMs + completionLagMs;
+      const written = itemId ? writes.get(itemId)?.find((t) => t >= finishedAt) : undefined;
+      if (written !== undefined) delays.push(written - finishedAt);
+    }
+    const median = percentile(delays, 50);
+    const p95 = percentile(delays, 95);
+    return {
+      title: `4. Many jobs: ${jobs} generations in flight, collected by \`pull --watch\``,
+      setup: [
+        `${jobs} topic-autopilot jobs started ${staggerMs} ms apart (the shared limiter spaces them further), each running ${ms(jobDurationMs)} + ${ms(completionLagMs)} completion lag, so completions are staggered`,
+        `emulator and client limit ${LIMIT} requests per ${windowMs} ms (the API's limit scaled ${60_000 / windowMs}x); watch interval ${ms(intervalMs)}, watch budget ${requestsPerMinute} requests a minute (the CLI's default half of the limit, scaled)`,
+        `one client shared by generate and watch, in one process with the emulator; ${cycles} watch cycles, ${spent.requests} requests in all`,
+      ],
+      rows: [
+        {
+          figure: '429s received',
+          ours: String(spent.rateLimited),
+          alternative: '',
+          ratio: '',
+          goal: '0',
+          met: spent.rateLimited === 0,
+        },
+        {
+          figure: 'drafts collected',
+          ours: `${collected} / ${jobs}`,
+          alternative: '',
+          ratio: '',
+          goal: String(jobs),
+          met: collected === jobs,
+        },
+        {
+          figure: 'job finished → file written, median',
+          ours: ms(median),
+          alternative: `interval ${ms(intervalMs)}`,
+          ratio: (median / intervalMs).toFixed(2),
+          goal: '<= 1.50 x interval',
+          met: median <= 1.5 * intervalMs,
+        },
+        {
+          figure: 'job finished → file written, p95',
+          ours: ms(p95),
+          alternative: `interval ${ms(intervalMs)}`,
+          ratio: (p95 / intervalMs).toFixed(2),
+          goal: '',
+          met: null,
+        },
+      ],
+      checks: [
+        { what: '429s received', expected: 0, actual: spent.rateLimited },
+        { what: 'drafts collected', expected: jobs, actual: collected },
+        {
+          what: 'jobs created in the emulator',
+          expected: jobs,
+          actual: spent.routes['POST /content/generate'] ?? 0,
+        },
+      ],
+      notes: [
+        `Requests by route: ${Object.entries(spent.routes)
+          .map(([route, n]) => `${route} ${n}`)
+          .join(', ')}.`,
+        'A write is timed when the watch cycle that made it reports (after its writes), so delays include the rest of that cycle.',
+      ],
+    };
+  } finally {
+    controller.abort();
+    await client.close();
+    await emu.close();
+    await rm(root, { recursive: true, force: true });
+  }
+}
