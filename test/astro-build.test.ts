@@ -10,8 +10,8 @@ import {
   type RunResult,
   siteEnv,
 } from './support/blog-site.ts';
+import { cliPull } from './support/cli-pull.ts';
 import { pageText } from './support/html.ts';
-import { writeSyncedDraft } from './support/synced-file.ts';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -52,8 +52,9 @@ describe('examples/blog: astro build against the emulator', () => {
       }
     }
     site = await copyBlog();
-    synced = drafts[0] as Draft;
-    await writeSyncedDraft(site, synced);
+    // The CLI pulls the in-review draft into the site: the `synced` collection reads that file.
+    synced = drafts.find((draft) => draft.status === 'in_review') as Draft;
+    await cliPull(site, siteEnv(emu), ['in_review']);
     first = await astroBuild(site, siteEnv(emu));
   });
   afterAll(async () => {

@@ -13,7 +13,7 @@ import {
   serveBuiltSite,
   siteEnv,
 } from './support/blog-site.ts';
-import { writeSyncedDraft } from './support/synced-file.ts';
+import { cliPull } from './support/cli-pull.ts';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../test-results');
 const CHROMIUM = '/usr/bin/chromium';
@@ -39,8 +39,8 @@ describe('examples/blog in headless Chromium', () => {
       }
     }
     site = await copyBlog();
-    await writeSyncedDraft(site, drafts[0] as Draft);
     const env = siteEnv(emu);
+    await cliPull(site, env, ['in_review']);
     const build = await astroBuild(site, env);
     if (build.code !== 0) throw new Error(`astro build failed:\n${build.output}`);
     server = await serveBuiltSite(site, env);
@@ -90,7 +90,9 @@ describe('examples/blog in headless Chromium', () => {
     }
     const synced = page.locator('section').nth(1);
     await expect(synced.locator('h2').innerText()).resolves.toBe('Synced into git 1');
-    await expect(synced.locator('.post-card h3').innerText()).resolves.toBe(drafts[0]?.title);
+    await expect(synced.locator('.post-card h3').innerText()).resolves.toBe(
+      drafts.find((draft) => draft.status === 'in_review')?.title,
+    );
     await page.screenshot({ path: join(SCREENSHOTS, 'blog-index.png'), fullPage: true });
   });
 

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 
 /** The example site in the repository, copied for each test so builds never touch it. */
 export const BLOG_DIR = resolve(import.meta.dirname, '../../examples/blog');
-const SKIP = new Set(['node_modules', 'dist', '.astro']);
+const SKIP = new Set(['node_modules', 'dist', '.astro', '.robowrite']);
 
 /**
  * A private copy of examples/blog in a temp dir. Its `node_modules` is a real folder of symlinks
