@@ -47,10 +47,13 @@ describe('examples/blog under astro dev', () => {
       const [draft] = (await client.content.list({ status: 'draft' })).items;
       if (!draft) throw new Error('the demo fixture has a draft item');
 
-      await vi.waitFor(async () => expect(await index(), output).toContain('Straight from the API'), {
-        timeout: 60_000,
-        interval: 250,
-      });
+      await vi.waitFor(
+        async () => expect(await index(), output).toContain('Straight from the API'),
+        {
+          timeout: 60_000,
+          interval: 250,
+        },
+      );
       expect(await index()).not.toContain(draft.title);
 
       await client.content.update(draft.id, { status: 'in_review' });
