@@ -78,6 +78,14 @@ describe('generate', () => {
       (await cli(dir, ['status', '--json'], env)).stdout,
     );
     expect(after.pendingJobs).toEqual([]);
+    // The same command again (a CI step that runs every time) pays nothing.
+    const again = await cli(
+      dir,
+      ['generate', '--title', 'Remote work: yes or no?', '--keyword', 'remote work', '--json'],
+      env,
+    );
+    expect(parseJson<GenerateJson>(again.stdout)).toMatchObject({ reused: true, jobId: job.jobId });
+    expect(emu.stats().jobsCreated).toBe(1);
   });
 
   it('runs the brief flow from a YAML file with --wait and writes a completed draft', async () => {

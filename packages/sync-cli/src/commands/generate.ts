@@ -93,7 +93,9 @@ export async function generateCommand(
     if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else {
       reporter.line(
-        `${started.reused ? 'Already started' : 'Started'} job ${job.jobId} (${job.flow} flow, ${job.status}). Run \`robowrite pull\` to collect the draft once it lands, or pass --wait.`,
+        started.reused
+          ? `Already started: job ${job.jobId} (${job.flow} flow, ${job.status}${job.collected ? ', draft collected' : ''}); pass --new for another run of the same input.`
+          : `Started job ${job.jobId} (${job.flow} flow, ${job.status}). Run \`robowrite pull\` to collect the draft once it lands, or pass --wait.`,
       );
     }
     return EXIT.ok;

@@ -54,9 +54,14 @@ export function isPending(job: JobState): boolean {
   return !job.collected && !FAILED_STATUSES.has(job.status);
 }
 
+/**
+ * The earlier run of the same input, if any: in flight, landed, or already collected. Only a
+ * failed or cancelled run is retried with new keys (its old keys would replay the failure).
+ * A brief file kept in git and a CI step that runs `generate` every time therefore pay once.
+ */
 export function findJob(state: SyncState, print: string): [string, JobState] | null {
   for (const [key, job] of Object.entries(state.jobs)) {
-    if (job.fingerprint === print && isPending(job)) return [key, job];
+    if (job.fingerprint === print && !FAILED_STATUSES.has(job.status)) return [key, job];
   }
   return null;
 }
