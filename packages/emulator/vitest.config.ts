@@ -4,5 +4,7 @@ export default defineProject({
   test: {
     name: 'emulator',
     include: ['test/**/*.test.ts'],
+    // The machine is shared; a generous ceiling keeps slow neighbours from failing real tests.
+    testTimeout: 20_000,
   },
 });

@@ -17,3 +17,7 @@ export function idCounter(id: string): number | null {
   const m = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-([0-9a-f]{12})$/.exec(id);
   return m?.[1] === undefined ? null : Number.parseInt(m[1], 16);
 }
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}

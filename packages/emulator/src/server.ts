@@ -249,14 +249,13 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
   const { port } = server.address() as AddressInfo;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   let closing: Promise<void> | undefined;
-  const apiKeys = store.orgs.map((org) => org.api_keys[0] ?? '');
 
   return {
     url: `http://${hostForUrl}:${port}${BASE_PATH}`,
     host: options.host,
     port,
-    apiKey: apiKeys[0] ?? DEMO_API_KEY,
-    apiKeys: apiKeys.length > 0 ? apiKeys : [DEMO_API_KEY, SECOND_API_KEY],
+    apiKey: DEMO_API_KEY,
+    apiKeys: [DEMO_API_KEY, SECOND_API_KEY],
     stats: () => structuredClone(runtime.stats),
     faults,
     queueJobOutcomes: (...outcomes) => {

@@ -1,5 +1,5 @@
 import { notFound } from '../errors.ts';
-import { deterministicId } from '../ids.ts';
+import { deterministicId, hashKey } from '../ids.ts';
 import {
   syntheticFormat,
   syntheticIndex,
@@ -171,7 +171,8 @@ export class Store {
   }
 
   orgByKey(key: string): Org | undefined {
-    return this.orgs.find((org) => org.api_keys.includes(key));
+    const hash = hashKey(key);
+    return this.orgs.find((org) => org.api_key_sha256.includes(hash));
   }
 
   /** A row owned by `org`, or 404: another organization's ids look exactly like unknown ones. */

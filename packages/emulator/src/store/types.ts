@@ -47,7 +47,8 @@ export type JobStatus = 'pending' | 'queued' | 'running' | JobOutcome;
 export interface Org {
   id: string;
   name: string;
-  api_keys: string[];
+  /** SHA-256 of each key: state files never hold a usable key. */
+  api_key_sha256: string[];
   primary_brand_id: string;
 }
 
