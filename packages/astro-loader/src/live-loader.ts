@@ -141,8 +141,7 @@ async function findDraft(
   if (filter.id !== undefined) {
     try {
       const item = await client.content.retrieve(filter.id, { include: [...resolved.include] });
-      const brand = (item as unknown as { brand_id?: unknown }).brand_id;
-      if (resolved.brand === null || brand === resolved.brand) return toDraft(item);
+      if (resolved.brand === null || item.brand_id === resolved.brand) return toDraft(item);
     } catch (error) {
       if (!(error instanceof APIError && (error.status === 404 || error.status === 422))) {
         throw error;
