@@ -98,6 +98,23 @@ describe('robowriteLiveLoader with the emulator', () => {
     expect(itemRetrieves(emu) - retrievesBefore).toBe(1);
   });
 
+  it("keeps to its brand: another brand's item is not found, by id or in a collection", async () => {
+    const target = published[0] as (typeof published)[number];
+    const item = await client.content.retrieve(target.id);
+    const brands = (await client.brands.list()).items.map((brand) => brand.id);
+    const otherBrand = brands.find((brand) => brand !== item.brand_id);
+    if (!otherBrand) throw new Error('the demo organization has two brands');
+    const scoped = robowriteLiveLoader({ apiKey: emu.apiKey, baseURL: emu.url, brand: otherBrand });
+
+    const entry = await scoped.loadEntry({ collection, filter: { id: target.id } });
+    if (!entry || !('error' in entry)) throw new Error('expected an error');
+    expect(entry.error).toBeInstanceOf(RobowriteEntryNotFoundError);
+
+    const list = await scoped.loadCollection({ collection });
+    if ('error' in list) throw list.error;
+    expect(list.entries.map((e) => e.data.robowrite.itemId)).not.toContain(target.id);
+  });
+
   it('turns an API failure into a typed live collection error without the key', async () => {
     const badKey = `${emu.apiKey}-revoked`;
     const broken = robowriteLiveLoader({ apiKey: badKey, baseURL: emu.url });
