@@ -55,6 +55,21 @@ describe('the robowrite command', () => {
     for (const file of files) expect(file).toMatch(/^[0-9a-f-]{36}\.md$/);
   });
 
+  it('reads the key from .env when the environment has none, and never copies it anywhere', async () => {
+    const dir = await project();
+    await writeFile(
+      join(dir, '.env'),
+      `# local secrets\nROBOWRITE_API_KEY=${emu.apiKey}\nROBOWRITE_BASE_URL=${emu.url}\n`,
+    );
+    const { ROBOWRITE_API_KEY: _key, ROBOWRITE_BASE_URL: _url, ...bare } = env;
+    const result = await cli(dir, ['pull', '--json'], bare);
+    expect(result.code, result.stderr).toBe(0);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(emu.apiKey);
+    for (const [file, text] of await tree(dir)) {
+      if (file !== '.env') expect(text, file).not.toContain(emu.apiKey);
+    }
+  });
+
   it('rejects a bad config in one line with exit code 2', async () => {
     const dir = await project();
     await writeFile(join(dir, 'robowrite.config.mjs'), "export default { filename: 'title' };\n");
