@@ -1,0 +1,70 @@
+// `pnpm bench` (full) and `pnpm bench:smoke` (small N; exits 1 when an exact figure is wrong).
+// `--only pull,rate` runs a subset. Full runs write bench/results/<date>.md.
+import { parseArgs } from 'node:util';
+import { loaderVsGlob } from './benchmarks/loader-vs-glob.ts';
+import { manyJobs } from './benchmarks/many-jobs.ts';
+import { pullAtScale } from './benchmarks/pull-at-scale.ts';
+import { rateLimitBound } from './benchmarks/rate-limit-bound.ts';
+import { watchToPage } from './benchmarks/watch-to-page.ts';
+import { type BenchResult, machineLines, toMarkdown, writeResults } from './harness/report.ts';
+
+const BENCHMARKS: Record<
+  string,
+  (smoke: boolean, log: (line: string) => void) => Promise<BenchResult>
+> = {
+  loader: loaderVsGlob,
+  pull: pullAtScale,
+  rate: rateLimitBound,
+  jobs: manyJobs,
+  watch: watchToPage,
+};
+
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+const smoke = values.smoke ?? false;
+const names = values.only ? values.only.split(',') : Object.keys(BENCHMARKS);
+const unknown = names.filter((name) => !(name in BENCHMARKS));
+if (unknown.length > 0) {
+  console.error(
+    `unknown benchmark(s): ${unknown.join(', ')} (known: ${Object.keys(BENCHMARKS).join(', ')})`,
+  );
+  process.exit(2);
+}
+
+const log = (line: string) => console.error(`[bench] ${line}`);
+const header = ['# robowrite benchmarks', '', ...machineLines(smoke)];
+const sections: string[] = [];
+let wrong = 0;
+let crashed = 0;
+for (const name of names) {
+  const started = Date.now();
+  try {
+    const result = await (BENCHMARKS[name] as (typeof BENCHMARKS)[string])(smoke, log);
+    const text = toMarkdown(result);
+    console.log(`\n${text}`);
+    sections.push(text);
+    wrong += result.checks.filter((c) => c.expected !== c.actual).length;
+  } catch (error) {
+    crashed++;
+    const message = `## ${name}\n\nDid not complete: ${(error as Error).message}\n`;
+    console.log(`\n${message}`);
+    sections.push(message);
+  }
+  log(`${name} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (!smoke || values.out) {
+  const day = new Date().toISOString().slice(0, 10);
+  const path = values.out ?? new URL(`../results/${day}.md`, import.meta.url).pathname;
+  await writeResults(path, header, sections);
+  log(`results written to ${path}`);
+}
+if (wrong > 0 || crashed > 0) {
+  console.error(`${wrong} exact figure(s) wrong, ${crashed} benchmark(s) did not complete`);
+  process.exit(1);
+}
