@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startEmulator } from '../src/index.ts';
 import { call, start } from './helpers.ts';
 
 describe('auth, edge and ping', () => {
@@ -36,5 +37,23 @@ describe('auth, edge and ping', () => {
       headers: { 'user-agent': 'my-app/1.0 Python-urllib/3.12' },
     });
     expect(ok.status).toBe(200);
+  });
+});
+
+describe('close()', () => {
+  it('leaves no sockets or timers behind, even with a keep-alive connection open', async () => {
+    const before = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap');
+    const emu = await startEmulator({ port: 0 });
+    await fetch(`${emu.url}/ping`, {
+      headers: { authorization: `Bearer ${emu.apiKey}`, 'user-agent': 't/1' },
+    });
+    await emu.close();
+    await emu.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    const after = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap');
+    const count = (list: string[], kind: string) => list.filter((r) => r === kind).length;
+    for (const kind of ['TCPServerWrap', 'TCPSocketWrap', 'Timeout']) {
+      expect(count(after, kind), kind).toBeLessThanOrEqual(count(before, kind));
+    }
   });
 });
