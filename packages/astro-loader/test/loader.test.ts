@@ -328,6 +328,23 @@ describe('robowriteLoader when the API fails', () => {
     expect(context.metaValues.size).toBe(0);
   });
 
+  it('fails with one readable line when no key is configured', async () => {
+    const saved = process.env.ROBOWRITE_API_KEY;
+    delete process.env.ROBOWRITE_API_KEY;
+    try {
+      const error = await robowriteLoader({ baseURL: emu.url })
+        .load(mockContext())
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RobowriteSyncError);
+      const { message } = error as RobowriteSyncError;
+      expect(message).toMatch(/^RoboWrite sync of collection "api" failed: .*ROBOWRITE_API_KEY/);
+      expect(message).not.toContain('\n');
+      expect(emu.stats().requests).toBe(0);
+    } finally {
+      restoreEnv('ROBOWRITE_API_KEY', saved);
+    }
+  });
+
   it('leaves the store and the marker as they were when a request fails mid-sync', async () => {
     const client = adminClient(emu);
     const options = { apiKey: emu.apiKey, baseURL: emu.url, clientOptions: { maxRetries: 0 } };
