@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { authenticate, blockedAtEdge } from './auth.ts';
 import { ApiError } from './errors.ts';
-import { type FaultKind, Faults, PRE_HANDLER_FAULTS } from './faults.ts';
+import { Faults, PRE_HANDLER_FAULTS } from './faults.ts';
 import { DEMO_API_KEY, SECOND_API_KEY, seedDemo } from './fixtures/demo.ts';
 import { findReplay, readKey, remember } from './idempotency.ts';
 import { settleJobs } from './jobs.ts';
 import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { send } from './respond.ts';
 import { createRouter } from './routes/index.ts';
 import { createRuntime, type Stats } from './runtime.ts';
 import { loadState, saveState } from './state-file.ts';
@@ -55,12 +57,6 @@ function buildStore(options: ResolvedOptions): Store {
   return store;
 }
 
-/** The edge rule: Cloudflare blocks empty and bare `Python-urllib` agents before the API. */
-function blockedAtEdge(req: IncomingMessage): boolean {
-  const ua = req.headers['user-agent']?.trim() ?? '';
-  return ua === '' || /^Python-urllib\/[\d.]+$/.test(ua);
-}
-
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -84,37 +80,6 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
   const limiter = new RateLimiter(options.rateLimit);
   const router = createRouter();
   let requestCount = 0;
-
-  function send(
-    res: ServerResponse,
-    status: number,
-    body: unknown,
-    headers: Record<string, string>,
-    fault: FaultKind | null,
-  ): void {
-    const payload = body === undefined ? '' : JSON.stringify(body);
-    if (fault === 'reset') {
-      res.socket?.destroy();
-      return;
-    }
-    if (fault === 'stall') return; // never answered; close() tears the socket down
-    const all: Record<string, string> = { ...headers };
-    if (payload !== '') all['content-type'] = 'application/json';
-    if (fault === 'invalid-json') {
-      const broken = `${payload.slice(0, Math.max(1, Math.floor(payload.length / 2)))}<html>`;
-      res.writeHead(status, { ...all, 'content-length': String(Buffer.byteLength(broken)) });
-      res.end(broken);
-      return;
-    }
-    res.writeHead(status, { ...all, 'content-length': String(Buffer.byteLength(payload)) });
-    if (fault === 'truncate') {
-      // Promise the whole body, send half, then drop the connection.
-      res.write(payload.slice(0, Math.floor(payload.length / 2)));
-      res.socket?.destroy();
-      return;
-    }
-    res.end(payload);
-  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     runtime.stats.requests += 1;
@@ -154,16 +119,7 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
 
     if (blockedAtEdge(req)) return send(res, 403, undefined, {}, null);
     try {
-      const auth = req.headers.authorization ?? '';
-      const bearer = /^Bearer\s+(\S+)\s*$/i.exec(auth);
-      if (!auth)
-        throw new ApiError(401, 'Missing Authorization header', { 'www-authenticate': 'Bearer' });
-      if (!bearer?.[1])
-        throw new ApiError(401, 'Malformed Authorization header: use "Bearer <api key>"', {
-          'www-authenticate': 'Bearer',
-        });
-      const org = store.orgByKey(bearer[1]);
-      if (!org) throw new ApiError(401, 'Invalid API key', { 'www-authenticate': 'Bearer' });
+      const org = authenticate(store, req.headers.authorization);
 
       const now = options.now();
       const wait = limiter.hit(org.id, now);
