@@ -9,9 +9,11 @@ import {
   cliEnv,
   emulator,
   finish,
+  itemIdOf,
   OUT,
   parseJson,
   project,
+  rewritingProxy,
   startCli,
   type TestEmulator,
   tree,
@@ -114,6 +116,65 @@ describe('generate', () => {
     expect(data.title).toBe('Launch checklist: 2026-01-01');
     expect(data.draft).toBe(false);
     expect(data.robowrite.jobStatus).toBe('completed');
+  });
+
+  it('gives a --wait draft whose slug collides with a synced file its own name', async () => {
+    emu = await emulator();
+    const dir = await project();
+    expect((await cli(dir, ['pull'], cliEnv(emu))).code).toBe(0);
+    const before = await tree(join(dir, OUT));
+    const [taken] = [...before.keys()];
+    const takenSlug = (taken as string).replace(/\.md$/, '');
+    // The emulator keeps slugs unique; a real API need not, so a proxy gives the new item the
+    // taken slug.
+    const known = new Set([...before.values()].map((text) => itemIdOf(text)));
+    const sameSlug = (item: { id?: string; slug?: string }) =>
+      item.id && item.slug !== undefined && !known.has(item.id)
+        ? { ...item, slug: takenSlug }
+        : item;
+    const proxy = await rewritingProxy(emu, (_path, body) => {
+      const page = body as { items?: { id: string }[] };
+      if (Array.isArray(page.items)) return { ...page, items: page.items.map(sameSlug) };
+      return sameSlug(body as { id?: string });
+    });
+    try {
+      const env = cliEnv(emu, { ROBOWRITE_BASE_URL: proxy.url });
+      const result = await cli(
+        dir,
+        [
+          'generate',
+          '--title',
+          'Same slug',
+          '--keyword',
+          'collision',
+          '--wait',
+          '--interval',
+          '50',
+          '--json',
+        ],
+        env,
+      );
+      expect(result.code, result.stderr).toBe(0);
+      const json = parseJson<{ pull: { counts: { create: number; conflict: number } } }>(
+        result.stdout,
+      );
+      expect(json.pull.counts).toMatchObject({ create: 1, conflict: 0 });
+      const after = await tree(join(dir, OUT));
+      expect(after.get(taken as string)).toBe(before.get(taken as string));
+      const added = [...after.keys()].filter((file) => !before.has(file));
+      expect(added).toHaveLength(1);
+      expect(added[0]).toMatch(new RegExp(`^${takenSlug}-[0-9a-f]{8}\\.md$`));
+      // A full pull agrees on the names: nothing moves.
+      const again = await cli(dir, ['pull', '--json'], env);
+      expect(parseJson<{ counts: Record<string, number> }>(again.stdout).counts).toMatchObject({
+        create: 0,
+        update: 0,
+        delete: 0,
+        conflict: 0,
+      });
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('replays after being killed mid-request: the rerun creates no second job', async () => {

@@ -174,11 +174,17 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
   }
   const nameFor = (id: string, slug: string) => (ctx.config.filename === 'id' ? id : slug);
   const current = new Map(Object.entries(state.items).map(([id, item]) => [id, item.file]));
-  const summaryNames = assignNames(
-    [...listed.values()].map((s) => ({ id: s.id, slug: nameFor(s.id, s.slug ?? s.id) })),
-    current,
-  );
+  // Names are assigned over everything we know, files already on disk included (items not
+  // listed this run still hold their names until removed), so collisions resolve the same way
+  // whatever subset a run reads.
+  const naming = new Map<string, { id: string; slug: string }>();
+  for (const [id, item] of Object.entries(state.items)) {
+    naming.set(id, { id, slug: item.file.replace(/\.md$/, '') });
+  }
+  for (const [id, s] of listed) naming.set(id, { id, slug: nameFor(id, s.slug ?? id) });
+  const summaryNames = assignNames([...naming.values()], current);
   for (const [id, name] of summaryNames) {
+    if (!listed.has(id)) continue;
     const known = state.items[id];
     if (known && known.file !== name.file) toRead.add(id);
   }
@@ -198,7 +204,11 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
       const draft = toDraft(item);
       if (draft.versionId !== null) read.set(id, draft);
     } catch (error) {
-      if (error instanceof NotFoundError && !listed.has(id) && !jobItems.has(id)) return;
+      if (error instanceof NotFoundError && !listed.has(id)) {
+        // Gone upstream: for a landed job there is nothing left to collect.
+        for (const job of Object.values(state.jobs)) if (job.itemId === id) job.collected = true;
+        return;
+      }
       failed.add(id);
       failures.push({ itemId: id, message: `${id}: ${errorLine(error)}` });
     } finally {
@@ -206,9 +216,7 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
     }
   });
 
-  // 5. Render: names over everything we know, so collisions resolve the same every run.
-  const naming = new Map<string, { id: string; slug: string }>();
-  for (const [id, s] of listed) naming.set(id, { id, slug: nameFor(id, s.slug ?? id) });
+  // 5. Render, with names from the slugs actually read.
   for (const [id, d] of read) naming.set(id, { id, slug: nameFor(id, d.slug) });
   const names = assignNames([...naming.values()], current);
   const desired: DesiredFile[] = [];
