@@ -54,6 +54,8 @@ describe('robowrite-emulator bin', () => {
   it('prints dotenv lines, serves, and closes cleanly on SIGTERM and SIGINT', async () => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       const { child, env, exit } = await startBin([
+        '--host',
+        '127.0.0.1',
         '--port',
         '0',
         '--items',

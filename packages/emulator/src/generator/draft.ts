@@ -82,7 +82,7 @@ export function generateDraft(gen: GenInput): GeneratedDraft {
   blocks.push(intro);
   if (gen.secondary_keywords.length > 0) {
     blocks.push(
-      `This guide also touches on ${gen.secondary_keywords.join(', ')}, because they come up whenever ${gen.brand_name} readers ask about ${kw}.`,
+      `This guide also touches on ${gen.secondary_keywords.join(', ')}, because ${gen.secondary_keywords.length === 1 ? 'it comes' : 'they come'} up whenever ${gen.brand_name} readers ask about ${kw}.`,
     );
   }
   const headings = rng.sample(SECTION_HEADINGS, SECTION_HEADINGS.length).map((h) => fill(h, kw));
