@@ -1,4 +1,5 @@
-import { cp, readFile } from 'node:fs/promises';
+import { watch } from 'node:fs';
+import { cp, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +43,7 @@ describe('a pull killed with SIGKILL at random points', () => {
   let hitMidRun = 0;
 
   beforeAll(async () => {
-    emu = await emulator({ items: 16 });
+    emu = await emulator({ items: 8 });
     env = cliEnv(emu);
   });
   afterAll(async () => {
@@ -52,23 +53,47 @@ describe('a pull killed with SIGKILL at random points', () => {
   });
 
   /** Kills a pull after `delayMs`, checks what it left, reruns, returns the converged tree. */
+  /**
+   * When to kill: half the trials after a random delay within an uninterrupted run's duration
+   * (anywhere: start-up, listing, reading), half on a random file-system event in the output
+   * folder (inside the write phase: temp file created, written, renamed).
+   */
+  type KillPoint = { afterMs: number } | { afterEvents: number };
+  const killPoint = (durationMs: number, files: number): KillPoint =>
+    random() < 0.5
+      ? { afterMs: Math.floor(random() * durationMs) }
+      : { afterEvents: 1 + Math.floor(random() * files * 3) };
+
+  /** Kills a pull at `point`, checks what it left, reruns, returns the converged tree. */
   async function trial(
     dir: string,
-    delayMs: number,
+    point: KillPoint,
     allowed: (file: string, text: string) => boolean,
     ends: { start: Map<string, string>; end: Map<string, string> },
   ) {
+    await mkdir(join(dir, OUT), { recursive: true });
     const child = startCli(dir, ['pull'], env);
     const done = finish(child);
-    await sleep(delayMs);
+    if ('afterMs' in point) {
+      await sleep(point.afterMs);
+      child.kill('SIGKILL');
+    } else {
+      let seen = 0;
+      const watcher = watch(join(dir, OUT), () => {
+        if (++seen === point.afterEvents) child.kill('SIGKILL');
+      });
+      await done;
+      watcher.close();
+    }
     child.kill('SIGKILL');
     await done;
+    const where = JSON.stringify(point);
     const left = await tree(join(dir, OUT));
     const outputs = new Map<string, string>();
     for (const [file, text] of left) {
       if (isTempFile(file)) continue;
       // Never a partial file: each one is exactly an old or a new version.
-      expect(allowed(file, text), `${file} after a kill at ${delayMs} ms`).toBe(true);
+      expect(allowed(file, text), `${file} after a kill at ${where}`).toBe(true);
       outputs.set(file, text);
     }
     const outputOf = (snap: Map<string, string>) => [...snap].filter(([f]) => f !== 'STATE');
@@ -89,12 +114,12 @@ describe('a pull killed with SIGKILL at random points', () => {
     expect((await cli(reference, ['pull'], env)).code).toBe(0);
     const duration = Date.now() - started;
     const expected = await snapshot(reference);
-    expect(expected.size).toBeGreaterThan(10);
-    for (let i = 0; i < 12; i++) {
+    expect(expected.size).toBeGreaterThan(8);
+    for (let i = 0; i < 10; i++) {
       const dir = await project('rw-kill-');
       const got = await trial(
         dir,
-        Math.floor(random() * duration),
+        killPoint(duration, expected.size),
         (file, text) => expected.get(file) === text,
         { start: new Map(), end: expected },
       );
@@ -133,7 +158,7 @@ describe('a pull killed with SIGKILL at random points', () => {
       await cp(base, dir, { recursive: true });
       const allowed = (file: string, text: string) =>
         before.get(file) === text || expected.get(file) === text;
-      const got = await trial(dir, Math.floor(random() * duration), allowed, {
+      const got = await trial(dir, killPoint(duration, 7), allowed, {
         start: before,
         end: expected,
       });
