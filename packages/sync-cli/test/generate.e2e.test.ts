@@ -243,6 +243,36 @@ describe('generate', () => {
     expect([...files.keys()]).toEqual(['resumed-by-pull.md']);
   });
 
+  it('reports a failed job once, lists it in status, and lets the same command try again', async () => {
+    emu = await emulator({ fixture: 'empty', jobOutcomes: ['failed'] });
+    const dir = await project();
+    const env = cliEnv(emu);
+    const args = ['generate', '--title', 'Doomed', '--keyword', 'failure', '--json'];
+    const first = parseJson<GenerateJson>((await cli(dir, args, env)).stdout);
+    let pulled = await cli(dir, ['pull', '--json'], env);
+    for (let i = 0; i < 50 && pulled.code === 0; i++) {
+      await sleep(100);
+      pulled = await cli(dir, ['pull', '--json'], env);
+    }
+    expect(pulled.code).toBe(1);
+    const failures = parseJson<{ failures: { message: string }[] }>(pulled.stdout).failures;
+    expect(failures.map((f) => f.message)).toEqual([
+      expect.stringContaining(`job ${first.jobId} failed`),
+    ]);
+    const status = parseJson<{ failedJobs: { jobId: string }[]; pendingJobs: unknown[] }>(
+      (await cli(dir, ['status', '--json'], env)).stdout,
+    );
+    expect(status.failedJobs.map((j) => j.jobId)).toEqual([first.jobId]);
+    expect(status.pendingJobs).toEqual([]);
+    // Reported once: the next pull is clean.
+    expect((await cli(dir, ['pull'], env)).code).toBe(0);
+    // The same input again is a new attempt (the failed run's keys would only replay the failure).
+    const retry = parseJson<GenerateJson>((await cli(dir, args, env)).stdout);
+    expect(retry.reused).toBe(false);
+    expect(retry.jobId).not.toBe(first.jobId);
+    expect(emu.stats().jobsCreated).toBe(2);
+  });
+
   it('explains usage errors in one line with exit code 2', async () => {
     emu = await emulator({ fixture: 'empty' });
     const dir = await project();

@@ -11,7 +11,14 @@ import {
 } from '@robowrite/core';
 import type { SyncContext } from './context.ts';
 import { renderMarkdown } from './frontmatter.ts';
-import { applyJobSnapshot, hasLanded, isPending, REQUESTING, sendJobRequests } from './jobs.ts';
+import {
+  applyJobSnapshot,
+  hasLanded,
+  isPending,
+  LANDED_STATUSES,
+  REQUESTING,
+  sendJobRequests,
+} from './jobs.ts';
 import { withLock } from './lock.ts';
 import { assignNames } from './naming.ts';
 import { type DesiredFile, type PlanAction, planSync } from './planner.ts';
@@ -128,6 +135,10 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
       }
       if (job.jobId && hasLanded(job) && job.itemId) {
         jobItems.set(job.itemId, { jobId: job.jobId, status: job.status });
+      } else if (LANDED_STATUSES.has(job.status) && !job.itemId) {
+        // An outcome without an item: nothing will ever land, so stop polling it.
+        job.collected = true;
+        job.error ??= 'the job ended without a content item';
       }
       if (job.status !== REQUESTING && job.error && !hasLanded(job)) {
         failures.push({
