@@ -51,6 +51,15 @@ export type Match =
   | { kind: 'method-not-allowed' }
   | { kind: 'not-found' };
 
+/** A malformed escape (`%zz`) is just an id that matches nothing, so a 404, never a crash. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export class Router {
   readonly #routes: CompiledRoute[] = [];
 
@@ -83,7 +92,7 @@ export class Router {
       }
       const params: Record<string, string> = {};
       route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1] ?? '');
+        params[name] = safeDecode(m[i + 1] ?? '');
       });
       return { kind: 'found', route, params };
     }

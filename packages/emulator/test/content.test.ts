@@ -205,6 +205,22 @@ describe('content items', () => {
     expect((await call(emu, 'GET', '/content')).body.total).toBe(54);
   });
 
+  it('regenerates a lazily generated item into a new stored version', async () => {
+    const emu = await start({ items: 20, jobDurationMs: 0, completionLagMs: 0 });
+    const generated = (await call(emu, 'GET', '/content?limit=200')).body.items.at(-1);
+    const before = (await call(emu, 'GET', `/content/${generated.id}`)).body.versions.length;
+    const job = await call(emu, 'POST', `/content/items/${generated.id}/generate`, {
+      body: { citation_mode: 'inline' },
+    });
+    const done = (await call(emu, 'GET', `/jobs/${job.body.job_id}`)).body;
+    expect(done.status).toBe('completed');
+    const after = (await call(emu, 'GET', `/content/${generated.id}`)).body;
+    expect(after.versions).toHaveLength(before + 1);
+    expect(after.versions.at(-1).id).toBe(done.content_version_id);
+    expect(after.versions.at(-1).markdown_body).toContain('## Sources');
+    expect((await call(emu, 'GET', '/content/%zz')).status).toBe(404);
+  });
+
   it('gives the same ids and bodies for the same sequence of operations', async () => {
     const run = async () => {
       const emu = await startEmulator({ port: 0, rateLimit: false });
