@@ -12,8 +12,9 @@ import { createReporter } from './output/reporter.ts';
 import { FrontmatterRoundTripError } from './sync/frontmatter.ts';
 import { LockBusyError } from './sync/lock.ts';
 import { StateFileError } from './sync/state.ts';
+import { CLI_VERSION } from './version.ts';
 
-export const CLI_VERSION = '0.1.0';
+export { CLI_VERSION };
 
 function list(value: string, previous: string[] = []): string[] {
   return [

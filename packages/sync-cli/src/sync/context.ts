@@ -3,6 +3,7 @@ import { RoboWrite } from '@robowrite/core';
 import { readCredentials } from '../config/credentials.ts';
 import type { ResolvedConfig } from '../config/define-config.ts';
 import { loadConfig } from '../config/load-config.ts';
+import { CLI_VERSION } from '../version.ts';
 
 /** Everything a sync operation needs; commands build one, tests and scripts can too. */
 export interface SyncContext {
@@ -46,7 +47,7 @@ export async function createContext(
     client = new RoboWrite({
       apiKey,
       baseURL: credentials.baseURL ?? config.baseURL,
-      userAgent: 'robowrite-cli/0.1.0',
+      userAgent: `robowrite-cli/${CLI_VERSION}`,
     });
   }
   return { root, config, outDir: resolveOutDir(root, config.outDir), client, apiKey };
