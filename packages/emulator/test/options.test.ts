@@ -71,3 +71,14 @@ describe('stats()', () => {
     expect(stats.requests).toBe(8);
   });
 });
+
+describe('fixtures', () => {
+  it('empty: the two organizations and their brands, no content', async () => {
+    const emu = await start({ fixture: 'empty' });
+    expect((await call(emu, 'GET', '/brands')).body.total).toBe(2);
+    for (const path of ['/content', '/properties', '/briefs', '/documents', '/authors']) {
+      expect((await call(emu, 'GET', path)).body.total, path).toBe(0);
+    }
+    expect((await call(emu, 'GET', '/ping', { key: emu.apiKeys[1] })).status).toBe(200);
+  });
+});
