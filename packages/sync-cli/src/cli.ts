@@ -11,6 +11,7 @@ import { ConfigError } from './config/load-config.ts';
 import { createReporter } from './output/reporter.ts';
 import { FrontmatterRoundTripError } from './sync/frontmatter.ts';
 import { LockBusyError } from './sync/lock.ts';
+import { OutDirChangedError } from './sync/pull.ts';
 import { StateFileError } from './sync/state.ts';
 import { CLI_VERSION } from './version.ts';
 
@@ -37,7 +38,8 @@ function exitCodeFor(error: unknown): number {
   if (
     error instanceof UsageError ||
     error instanceof ConfigError ||
-    error instanceof MissingKeyError
+    error instanceof MissingKeyError ||
+    error instanceof OutDirChangedError
   ) {
     return EXIT.usage;
   }

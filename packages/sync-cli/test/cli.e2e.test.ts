@@ -70,6 +70,16 @@ describe('the robowrite command', () => {
     }
   });
 
+  it('refuses to pull into a new folder while the state tracks files in the old one', async () => {
+    const dir = await project();
+    expect((await cli(dir, ['pull'], env)).code).toBe(0);
+    const moved = await cli(dir, ['pull', '--out', 'src/content/elsewhere'], env);
+    expect(moved.code).toBe(2);
+    expect(moved.stderr.trim().split('\n')).toHaveLength(1);
+    expect(moved.stderr).toContain('src/content/robowrite');
+    expect((await tree(join(dir, 'src/content/elsewhere'))).size).toBe(0);
+  });
+
   it('rejects a bad config in one line with exit code 2', async () => {
     const dir = await project();
     await writeFile(join(dir, 'robowrite.config.mjs'), "export default { filename: 'title' };\n");

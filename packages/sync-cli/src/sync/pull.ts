@@ -25,6 +25,11 @@ import { type DesiredFile, type PlanAction, planSync } from './planner.ts';
 import { type JobState, readState, STATE_DIR, type SyncState, writeState } from './state.ts';
 import { type ActionOutcome, applyPlan, readTextOrNull } from './writer.ts';
 
+/** The output folder moved away from the files the state tracks: a pull would orphan them. */
+export class OutDirChangedError extends Error {
+  override name = 'OutDirChangedError';
+}
+
 export interface PullOptions {
   force?: boolean;
   dryRun?: boolean;
@@ -114,6 +119,14 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
   const dryRun = options.dryRun ?? false;
   const progress = options.onProgress ?? (() => {});
   const state = await readState(ctx.root, ctx.config.outDir);
+  if (state.outDir !== ctx.config.outDir) {
+    if (Object.keys(state.items).length > 0) {
+      throw new OutDirChangedError(
+        `.robowrite/state.json tracks files in ${state.outDir}, not ${ctx.config.outDir}: move the folder and set outDir back, or delete the state's "items" to start the new folder from scratch`,
+      );
+    }
+    state.outDir = ctx.config.outDir;
+  }
   const failures: PullFailure[] = [];
   let requests = 0;
   const save = async () => {

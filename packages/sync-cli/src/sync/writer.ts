@@ -88,11 +88,18 @@ export async function applyPlan(
         case 'create':
         case 'update': {
           const path = join(paths.outDir, action.file);
-          // Last look before replacing: an edit since planning makes this a conflict after all.
-          if (action.kind === 'update' && !action.forced && action.previousFile === null) {
+          // Last look before replacing: an edit (or a new file) since planning makes this a
+          // conflict after all.
+          const forced = action.kind === 'update' && action.forced;
+          if (!forced && (action.kind === 'create' || action.previousFile === null)) {
             const current = await readTextOrNull(path);
             const known = state.items[action.itemId];
-            if (current !== null && known && hashText(current) !== known.hash) {
+            const expected = action.kind === 'create' ? null : (known?.hash ?? null);
+            const changed =
+              current !== null &&
+              current !== action.desired.text &&
+              (expected === null || hashText(current) !== expected);
+            if (changed) {
               await writeConflict(paths, action.file, action.desired.text);
               done({
                 kind: 'conflict',
