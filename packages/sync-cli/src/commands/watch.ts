@@ -41,9 +41,11 @@ export async function watchCommand(
         lastFailures = now;
       },
       onError: (error) => reporter.error((error as Error).message),
-      onLocalEdit: (file) => {
-        reporter.warn(`${file} was edited locally: it is protected from updates (status lists it)`);
-        emit({ event: 'local-edit', file });
+      onLocalEdit: (file, change) => {
+        reporter.warn(
+          `${file} was ${change} locally: pulls leave it alone (status lists it; --force overrides)`,
+        );
+        emit({ event: 'local-edit', file, change });
       },
       onConfigReload: (error) => {
         if (error) reporter.error(`config not reloaded: ${(error as Error).message}`);

@@ -13,8 +13,8 @@ import { readTextOrNull } from './writer.ts';
 export interface WatchHandlers {
   onCycle?: (result: PullResult) => void;
   onError?: (error: unknown) => void;
-  /** A synced file was changed by someone else: it is protected from now on. */
-  onLocalEdit?: (file: string) => void;
+  /** A synced file was changed or deleted by someone else: pulls leave it alone from now on. */
+  onLocalEdit?: (file: string, change: 'edited' | 'deleted') => void;
   onConfigReload?: (error: unknown | null) => void;
   /** Called once the file watcher is ready (tests wait for it). */
   onReady?: (ctx: SyncContext) => void;
@@ -70,7 +70,7 @@ export async function watchLoop(
     const text = await readTextOrNull(path);
     const hash = text === null ? null : hashText(text);
     if (hash !== null && (hash === known.hash || ours.has(hash))) return;
-    options.onLocalEdit?.(file);
+    options.onLocalEdit?.(file, hash === null ? 'deleted' : 'edited');
   };
   // chokidar needs the folder to exist to watch what appears in it.
   await mkdir(ctx.outDir, { recursive: true });
