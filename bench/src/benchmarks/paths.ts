@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
 export const CLI_PULL = here('../children/cli-pull.ts');
+export const LOAD_ONLY = here('../children/load-only.ts');
 export const ASTRO_BUILD = here('../children/astro-build.ts');
 export const GUIDE_LOOP = here('../baseline/guide-loop.ts');
 export const BENCH_NODE_MODULES = here('../../node_modules');

@@ -11,7 +11,7 @@ import {
 } from '../harness/emulator.ts';
 import { type BenchResult, type Check, mb, ms, type Row, ratio } from '../harness/report.ts';
 import { changedFiles, fileSnapshot } from '../harness/site.ts';
-import { CLI_PULL, GUIDE_LOOP } from './paths.ts';
+import { CLI_PULL, GUIDE_LOOP, LOAD_ONLY } from './paths.ts';
 
 interface PullReport extends Measured {
   requests: number;
@@ -26,6 +26,7 @@ interface LoopReport extends Measured {
 }
 
 const OUT = 'src/content/robowrite';
+const HEAP_CAP_MB = 128;
 const STATUSES = ALL_STATUSES.join(',');
 
 interface Measurement {
@@ -35,10 +36,19 @@ interface Measurement {
   writes: number;
 }
 
-async function ours(emu: BenchEmulator, root: string): Promise<Measurement> {
+async function ours(
+  emu: BenchEmulator,
+  root: string,
+  nodeArgs: readonly string[] = [],
+): Promise<Measurement> {
   const before = await fileSnapshot(join(root, OUT));
   const stats = emu.snapshot();
-  const report = await runChild<PullReport>(CLI_PULL, [root, OUT, STATUSES, 'off'], emu.env);
+  const report = await runChild<PullReport>(
+    CLI_PULL,
+    [root, OUT, STATUSES, 'off'],
+    emu.env,
+    nodeArgs,
+  );
   if (report.failures > 0) throw new Error(`pull failed: ${report.firstFailure}`);
   const after = await fileSnapshot(join(root, OUT));
   return {
@@ -99,6 +109,8 @@ export async function pullAtScale(
     const smallRun = await ours(emuSmall, join(temp, 'small'));
     await emuSmall.close();
 
+    const floor = await runChild<Measured>(LOAD_ONLY, []);
+
     const emu = await startBenchEmulator({ fixture: 'empty', items: big, rateLimit: false });
     const { pages, items } = await expectedListPages(emu, ALL_STATUSES);
     const root = join(temp, 'ours');
@@ -112,6 +124,12 @@ export async function pullAtScale(
     log('pull: 1 % of items changed through the API');
     const changed = await changeOnePercent(emu);
     const afterChange = await ours(emu, root);
+    // Diagnostic, no goal: is the peak RSS memory the pull needs, or garbage V8 had no reason to
+    // collect yet? The same cold pull with the old generation capped under the 200 MB goal.
+    log(`pull: cold pull with the heap capped at ${HEAP_CAP_MB} MB (diagnostic)`);
+    const capped = await ours(emu, join(temp, 'capped'), [
+      `--max-old-space-size=${HEAP_CAP_MB}`,
+    ]).catch((error: Error) => error);
     await emu.close();
 
     log(`pull: list markers off, cold pull then re-pull of ${big} items`);
@@ -166,6 +184,25 @@ export async function pullAtScale(
         ratio: ratio(cold.maxRssMB, smallRun.maxRssMB),
         goal: 'flat: <= 1.25',
         met: cold.maxRssMB <= 1.25 * smallRun.maxRssMB,
+      },
+      {
+        figure: 'diagnostic: RSS of a process that only loads the CLI',
+        ours: mb(floor.maxRssMB),
+        alternative: '',
+        ratio: '',
+        goal: '',
+        met: null,
+      },
+      {
+        figure: `diagnostic: cold pull with --max-old-space-size=${HEAP_CAP_MB}`,
+        ours:
+          capped instanceof Error
+            ? `failed: ${capped.message.includes('heap out of memory') ? 'heap out of memory' : (capped.message.split('\n')[0] ?? '')}`
+            : `${mb(capped.maxRssMB)} peak, ${ms(capped.wallMs)}`,
+        alternative: '',
+        ratio: '',
+        goal: '',
+        met: null,
       },
       {
         figure: 're-pull requests (no change)',

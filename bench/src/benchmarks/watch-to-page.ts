@@ -22,7 +22,7 @@ export async function watchToPage(
   smoke: boolean,
   log: (line: string) => void,
 ): Promise<BenchResult> {
-  const samples = smoke ? 1 : 3;
+  const samples = smoke ? 1 : 5;
   const intervalMs = smoke ? 2_000 : 5_000;
   const jobDurationMs = 3_000;
   const completionLagMs = 450;

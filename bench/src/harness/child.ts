@@ -23,9 +23,10 @@ export function runChild<T extends object>(
   script: string,
   args: readonly string[],
   env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
 ): Promise<T & Measured> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
