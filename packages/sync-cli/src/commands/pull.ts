@@ -1,6 +1,7 @@
 import type { Reporter } from '../output/reporter.ts';
 import { createContext } from '../sync/context.ts';
 import { type PullOptions, pull } from '../sync/pull.ts';
+import { UsageError } from './exit-codes.ts';
 import { pullExitCode, pullJson, reportPull } from './render-pull.ts';
 import { watchCommand } from './watch.ts';
 
@@ -21,6 +22,9 @@ export async function pullCommand(
   reporter: Reporter,
 ): Promise<number> {
   const overrides = { outDir: flags.out, brand: flags.brand, statuses: flags.status };
+  if (flags.watch && flags.dryRun) {
+    throw new UsageError('--watch writes as drafts land; it cannot be combined with --dry-run');
+  }
   if (flags.watch) {
     return watchCommand(root, overrides, reporter, {
       force: flags.force ?? false,
