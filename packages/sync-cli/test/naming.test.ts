@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignNames, safeStem } from '../src/sync/naming.ts';
 
@@ -73,5 +74,44 @@ describe('assignNames', () => {
     );
     expect(names.get('b-2')?.file).toBe('hello-world.md');
     expect(names.get('a-1')?.file).not.toBe('hello-world.md');
+  });
+});
+
+describe('naming properties', () => {
+  const anySlug = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.string({ unit: 'grapheme', maxLength: 200 }),
+    fc.constantFrom('..', '.', 'con', 'LPT1', '../x', 'a/b', '\u0000'),
+  );
+
+  it('any slug gives a safe, bounded stem', () => {
+    fc.assert(
+      fc.property(anySlug, (slug) => {
+        const stem = safeStem(slug);
+        expect(stem).toMatch(/^[\p{L}\p{M}\p{N}_-]+$/u);
+        expect(stem).not.toMatch(/^[-_]|[-_]$/);
+        expect(stem).not.toMatch(/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i);
+        expect(Buffer.byteLength(stem)).toBeLessThanOrEqual(96);
+        expect(stem).toBe(stem.normalize('NFC'));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('names are distinct and do not depend on list order', () => {
+    const items = fc.uniqueArray(
+      fc.record({ id: fc.uuid(), slug: fc.constantFrom('a', 'A', 'a!', 'b', 'con', '', '..') }),
+      { selector: (item) => item.id, maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(items, fc.infiniteStream(fc.nat()), (list, seeds) => {
+        const shuffled = [...list].sort(() => (seeds.next().value % 3) - 1);
+        const names = assignNames(list);
+        expect(assignNames(shuffled)).toEqual(names);
+        const files = [...names.values()].map((n) => n.file);
+        expect(new Set(files).size).toBe(list.length);
+        expect(new Set([...names.values()].map((n) => n.slug)).size).toBe(list.length);
+      }),
+    );
   });
 });

@@ -36,8 +36,9 @@ export interface PullOptions {
   /** Only these items (no listing, no deletions): `generate --wait` collecting its draft. */
   only?: readonly string[];
   signal?: AbortSignal;
-  /** Files edited while a watch runs: treated as edited even if their hash still matches. */
+  /** Listing done, each read, each applied action (progress bars, watch events). */
   onProgress?: (event: PullProgress) => void;
+  /** How long to wait for another run's lock (default 60 s). */
   lockWaitMs?: number;
 }
 
