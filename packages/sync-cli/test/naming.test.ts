@@ -77,6 +77,45 @@ describe('assignNames', () => {
   });
 });
 
+describe('suffix collisions', () => {
+  it('never hands out a name an item already has as its own slug', async () => {
+    const { shortId } = await import('../src/sync/hash.ts');
+    const suffixed = `a-${shortId('z-2')}`;
+    const names = assignNames([
+      { id: 'z-2', slug: 'a' },
+      { id: 'a-1', slug: 'a' },
+      { id: 'y-3', slug: suffixed },
+    ]);
+    const files = [...names.values()].map((n) => n.file);
+    expect(new Set(files).size).toBe(3);
+    expect(names.get('y-3')?.file).toBe(`${suffixed}.md`);
+    expect(names.get('z-2')?.file).toMatch(/^a-[0-9a-f]{16}\.md$/);
+  });
+});
+
+describe('stickiness', () => {
+  it('keeps a suffixed name once the item it collided with is gone', () => {
+    const both = assignNames([
+      { id: 'a-1', slug: 'post' },
+      { id: 'b-2', slug: 'post' },
+    ]);
+    const suffixed = both.get('b-2')?.file as string;
+    expect(suffixed).toMatch(/^post-[0-9a-f]{8}\.md$/);
+    const alone = assignNames([{ id: 'b-2', slug: 'post' }], new Map([['b-2', suffixed]]));
+    expect(alone.get('b-2')?.file).toBe(suffixed);
+    // A newcomer with the same slug takes the free plain name.
+    const later = assignNames(
+      [
+        { id: 'b-2', slug: 'post' },
+        { id: 'c-3', slug: 'post' },
+      ],
+      new Map([['b-2', suffixed]]),
+    );
+    expect(later.get('c-3')?.file).toBe('post.md');
+    expect(later.get('b-2')?.file).toBe(suffixed);
+  });
+});
+
 describe('naming properties', () => {
   const anySlug = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 200 }),

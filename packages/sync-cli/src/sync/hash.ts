@@ -5,7 +5,7 @@ export function hashText(text: string | Buffer): string {
   return `sha256-${createHash('sha256').update(text).digest('hex')}`;
 }
 
-/** Short stable suffix for names, derived only from the item id. */
-export function shortId(id: string): string {
-  return createHash('sha256').update(id).digest('hex').slice(0, 8);
+/** Stable suffix for names, derived only from the item id. */
+export function shortId(id: string, length = 8): string {
+  return createHash('sha256').update(id).digest('hex').slice(0, length);
 }

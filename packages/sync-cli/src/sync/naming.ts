@@ -61,6 +61,7 @@ export function assignNames(
   items: readonly NamingInput[],
   current: ReadonlyMap<string, string> = new Map(),
 ): Map<string, AssignedName> {
+  const byId = (a: NamingInput, b: NamingInput) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const groups = new Map<string, NamingInput[]>();
   for (const item of items) {
     const stem = safeStem(item.slug);
@@ -69,15 +70,43 @@ export function assignNames(
     else groups.set(stem, [item]);
   }
   const names = new Map<string, AssignedName>();
+  const taken = new Set<string>();
+  const assign = (item: NamingInput, stem: string) => {
+    taken.add(stem);
+    names.set(item.id, { file: `${stem}${EXTENSION}`, slug: stem });
+  };
+  // An item keeps a suffixed name it already has, even once it is alone: renaming it would
+  // change its slug, and so its URL.
+  const heldSuffix = (stem: string, item: NamingInput): string | null => {
+    const file = current.get(item.id);
+    if (!file?.startsWith(`${stem}-`) || !file.endsWith(EXTENSION)) return null;
+    const held = file.slice(0, -EXTENSION.length);
+    return shortId(item.id, 64).startsWith(held.slice(stem.length + 1)) ? held : null;
+  };
+  // Plain names first, so a suffixed name can never take a slug some item really has.
+  const rest: [string, NamingInput][] = [];
   for (const [stem, group] of groups) {
-    const plain = `${stem}${EXTENSION}`;
+    const open = group.filter((item) => heldSuffix(stem, item) === null);
     const holder =
-      group.find((item) => current.get(item.id) === plain) ??
-      [...group].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
+      open.find((item) => current.get(item.id) === `${stem}${EXTENSION}`) ??
+      [...open].sort(byId)[0];
     for (const item of group) {
-      const finalStem = item === holder ? stem : `${stem}-${shortId(item.id)}`;
-      names.set(item.id, { file: `${finalStem}${EXTENSION}`, slug: finalStem });
+      if (item === holder) assign(item, stem);
+      else rest.push([stem, item]);
     }
+  }
+  rest.sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : byId(x, y)));
+  for (const [stem, item] of rest) {
+    const held = heldSuffix(stem, item);
+    if (held !== null && !taken.has(held)) {
+      assign(item, held);
+      continue;
+    }
+    // 8 hex digits almost always; longer only if that exact name is somehow taken.
+    const hash = shortId(item.id, 64);
+    let length = 8;
+    while (taken.has(`${stem}-${hash.slice(0, length)}`) && length < hash.length) length *= 2;
+    assign(item, `${stem}-${hash.slice(0, length)}`);
   }
   return names;
 }
