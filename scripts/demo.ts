@@ -7,11 +7,13 @@
  *      `awaiting_review`) and the brief flow (ends `completed`)
  *   3. wait for the jobs
  *   4. pull every draft into examples/blog/src/content/robowrite, exactly as `robowrite pull` does
- *   5. say where the files are, stop the emulator, exit 0
+ *   5. build examples/blog: the synced files (glob) and the API loader, side by side
+ *   6. say where everything is, stop the emulator, exit 0
  *
  * Each step is a plain call into the packages, so this file doubles as an example of using the
- * CLI's sync functions from code. Later steps (the blog build) append below step 5.
+ * CLI's sync functions from code.
  */
+import { spawn } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RoboWrite } from '../packages/core/src/index.ts';
@@ -82,13 +84,43 @@ try {
   for (const failure of result.failures) console.error(`  failed: ${failure.message}`);
   if (result.failures.length > 0) exitCode = 1;
 
-  // 5. Where things are.
+  // 5. The site. The emulator answers from this process, so the build runs as a child process
+  // (a synchronous spawn would leave the emulator unable to answer the loader's requests).
+  step('Building examples/blog (astro build)');
+  const buildCode = await new Promise<number | null>((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      [resolve(blogRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
+      {
+        cwd: blogRoot,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          ROBOWRITE_API_KEY: emulator.apiKey,
+          ROBOWRITE_BASE_URL: emulator.url,
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
+      },
+    );
+    child.on('error', fail);
+    child.on('close', done);
+  });
+  if (buildCode !== 0) throw new Error(`astro build exited with code ${buildCode}`);
+
+  // 6. Where things are.
   step('Done');
   console.log(`  Markdown drafts: ${relative(repoRoot, ctx.outDir)}/`);
   console.log(
     `  Sync state:      ${relative(repoRoot, resolve(blogRoot, '.robowrite/state.json'))}`,
   );
   console.log('  The awaiting_review draft has `draft: true`; the completed one `draft: false`.');
+  console.log(
+    `  Built site:      ${relative(repoRoot, resolve(blogRoot, 'dist/client/index.html'))}`,
+  );
+  console.log('  Preview it:      pnpm --filter @robowrite/example-blog preview');
+  console.log(
+    '                   (the /preview/ pages read the live API: run `pnpm emulator` and export its two lines first)',
+  );
 } catch (error) {
   console.error(`\ndemo failed: ${(error as Error).message}`);
   exitCode = 1;
