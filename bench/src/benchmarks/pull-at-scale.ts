@@ -13,7 +13,14 @@ import { type BenchResult, type Check, mb, ms, type Row, ratio } from '../harnes
 import { changedFiles, fileSnapshot } from '../harness/site.ts';
 import { CLI_PULL, GUIDE_LOOP, LOAD_ONLY } from './paths.ts';
 
+interface Phases {
+  listMs: number;
+  readMs: number;
+  writeMs: number;
+}
+
 interface PullReport extends Measured {
+  phases: Phases;
   requests: number;
   counts: Record<string, number>;
   failures: number;
@@ -30,6 +37,7 @@ const HEAP_CAP_MB = 128;
 const STATUSES = ALL_STATUSES.join(',');
 
 interface Measurement {
+  phases?: Phases;
   wallMs: number;
   maxRssMB: number;
   requests: number;
@@ -52,6 +60,7 @@ async function ours(
   if (report.failures > 0) throw new Error(`pull failed: ${report.firstFailure}`);
   const after = await fileSnapshot(join(root, OUT));
   return {
+    phases: report.phases,
     wallMs: report.wallMs,
     maxRssMB: report.maxRssMB,
     requests: emu.since(stats).requests,
@@ -184,6 +193,16 @@ export async function pullAtScale(
         ratio: ratio(cold.maxRssMB, smallRun.maxRssMB),
         goal: 'flat: <= 1.25',
         met: cold.maxRssMB <= 1.25 * smallRun.maxRssMB,
+      },
+      {
+        figure: 'diagnostic: cold pull phases, list / read items / render + write',
+        ours: cold.phases
+          ? `${ms(cold.phases.listMs)} / ${ms(cold.phases.readMs)} / ${ms(cold.phases.writeMs)}`
+          : '',
+        alternative: '',
+        ratio: '',
+        goal: '',
+        met: null,
       },
       {
         figure: 'diagnostic: RSS of a process that only loads the CLI',

@@ -5,7 +5,7 @@ import { CONFIG_FILE, createContext, readState, startGeneration } from '@robowri
 import { startBenchEmulator } from '../harness/emulator.ts';
 import { copyBlog, freePort, startProcess, waitFor } from '../harness/processes.ts';
 import { type BenchResult, ms } from '../harness/report.ts';
-import { percentile } from '../harness/stats.ts';
+import { percentile, sleep } from '../harness/stats.ts';
 import { BLOG_DIR, CLI_BIN } from './paths.ts';
 
 interface Sample {
@@ -64,6 +64,10 @@ export async function watchToPage(
     );
     const ctx = await createContext(site, { client });
     for (let i = 0; i < samples; i++) {
+      // A random wait within one interval: the emulator's jobs all take exactly as long, so a
+      // job started right after the previous page was served would finish at the same point of
+      // the watch cycle every time. Real jobs finish at any point of it.
+      if (i > 0) await sleep(Math.random() * intervalMs);
       log(`watch: sample ${i + 1} of ${samples}`);
       const started = await startGeneration(ctx, {
         flow: 'topic',

@@ -15,11 +15,24 @@ const client = new RoboWrite({
 });
 const ctx = await createContext(root, { client, outDir, statuses: statuses.split(',') });
 const started = performance.now();
-const result = await pull(ctx);
+// Phase boundaries, to show where a pull's time goes: listing, item reads, then render + write.
+let listedAt = started;
+let lastReadAt = started;
+const result = await pull(ctx, {
+  onProgress: (event) => {
+    if (event.type === 'listed') listedAt = performance.now();
+    if (event.type === 'read') lastReadAt = performance.now();
+  },
+});
 const wallMs = performance.now() - started;
 await client.close();
 reportResult({
   wallMs,
+  phases: {
+    listMs: listedAt - started,
+    readMs: Math.max(0, lastReadAt - listedAt),
+    writeMs: wallMs - Math.max(listedAt, lastReadAt),
+  },
   requests: result.requests,
   counts: result.counts,
   failures: result.failures.length,
