@@ -12,7 +12,7 @@ export interface RobowriteDevRefreshOptions
   > {
   /**
    * Time between polls. Each poll is one list request per status (per 200 items), so the 30 s
-   * default spends 4 of the API's 120 requests a minute with the two default statuses.
+   * default spends 6 of the API's 120 requests a minute with the three default statuses.
    */
   intervalMs?: number;
 }

@@ -27,6 +27,8 @@ export async function listItems(
     const page = client.content.list({ status, limit: PAGE_SIZE }, signal ? { signal } : {});
     for await (const item of page) {
       if (scope.brand !== null && item.brand_id !== scope.brand) continue;
+      // A list that carries markers says outright when an item was never generated: no draft.
+      if (item.latest_version_id === null) continue;
       seen.set(item.id, {
         id: item.id,
         slug: item.slug ?? null,

@@ -3,6 +3,7 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import {
   APIError,
   type Draft,
+  hasDraftBody,
   type RoboWrite,
   type RobowriteFrontmatter,
   robowriteSchema,
@@ -90,7 +91,10 @@ export function robowriteLiveLoader(
       try {
         const client = createClient(options);
         const draft = await findDraft(client, filter, resolved);
-        if (draft === null) return { error: new RobowriteEntryNotFoundError(collection, lookup) };
+        // An item created but never generated has nothing to preview yet.
+        if (draft === null || !hasDraftBody(draft)) {
+          return { error: new RobowriteEntryNotFoundError(collection, lookup) };
+        }
         return { ...toLiveEntry(draft, resolved), rendered: { html: await render(draft.body) } };
       } catch (error) {
         return { error: apiError(collection, error) };
@@ -113,6 +117,7 @@ export function robowriteLiveLoader(
         const tag = filter?.tag;
         return {
           entries: drafts
+            .filter((draft) => hasDraftBody(draft))
             .filter((draft) => tag === undefined || draft.tags.includes(tag))
             .map((draft) => toLiveEntry(draft, resolved)),
           cacheHint: { tags: [CACHE_TAG] },

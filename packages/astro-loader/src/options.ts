@@ -1,4 +1,8 @@
-import type { Draft, ClientOptions as RoboWriteOptions } from '@robowrite/core';
+import {
+  DEFAULT_DRAFT_STATUSES,
+  type Draft,
+  type ClientOptions as RoboWriteOptions,
+} from '@robowrite/core';
 
 /** What `new RoboWrite(...)` accepts, minus the two options the loaders take at top level. */
 export type ClientOptions = Omit<RoboWriteOptions, 'apiKey' | 'baseURL'>;
@@ -19,8 +23,9 @@ export interface RobowriteSourceOptions {
   /** Only items of this brand (the org's items of every brand when omitted). */
   brand?: string;
   /**
-   * Content item statuses to load. Defaults to the items generation has finished with:
-   * `in_review` (a job that ended `awaiting_review`) and `published` (a job that `completed`).
+   * Content item statuses to load. Defaults to core's `DEFAULT_DRAFT_STATUSES` (the same drafts
+   * the CLI pulls): `draft`, `in_review` (a job that ended `awaiting_review`) and `published`.
+   * Items that have no generated version yet are never loaded.
    */
   statuses?: readonly string[];
   /** Extra data to fetch per item; both by default, since entries carry score and sources. */
@@ -28,8 +33,8 @@ export interface RobowriteSourceOptions {
   id?: IdStrategy;
 }
 
-/** The statuses of items whose generation job ended `awaiting_review` or `completed`. */
-export const DEFAULT_STATUSES: readonly string[] = ['in_review', 'published'];
+/** Core's `DEFAULT_DRAFT_STATUSES`, the very array the CLI pulls by default. */
+export const DEFAULT_STATUSES: readonly string[] = DEFAULT_DRAFT_STATUSES;
 export const DEFAULT_INCLUDE: readonly IncludeOption[] = ['scoring', 'sources'];
 
 export interface ResolvedSourceOptions {

@@ -1,4 +1,4 @@
-import { type Draft, toDraft } from '@robowrite/core';
+import { type Draft, hasDraftBody, toDraft } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
 import { createClient } from './client.ts';
 import { describeError, RobowriteSyncError } from './errors.ts';
@@ -104,6 +104,7 @@ export async function syncCollection(
   // Oldest first, so when two items want the same id the one created first keeps it.
   const fetched = drafts
     .map((draft, index) => ({ draft, summary: changed[index] as ItemSummary }))
+    .filter(({ draft }) => hasDraftBody(draft))
     .sort(
       (a, b) =>
         a.draft.createdAt.localeCompare(b.draft.createdAt) || a.draft.id.localeCompare(b.draft.id),

@@ -1,4 +1,10 @@
-import { type RoboWrite, robowriteSchema, toDraft, toFrontmatter } from '@robowrite/core';
+import {
+  DEFAULT_DRAFT_STATUSES,
+  type RoboWrite,
+  robowriteSchema,
+  toDraft,
+  toFrontmatter,
+} from '@robowrite/core';
 import { LiveCollectionError, LiveEntryNotFoundError } from 'astro/content/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -6,7 +12,13 @@ import {
   RobowriteLiveError,
   robowriteLiveLoader,
 } from '../src/index.ts';
-import { adminClient, type Emulator, fastEmulator, itemRetrieves } from './support/emulator.ts';
+import {
+  adminClient,
+  createUngeneratedItem,
+  type Emulator,
+  fastEmulator,
+  itemRetrieves,
+} from './support/emulator.ts';
 
 const collection = 'preview';
 
@@ -67,10 +79,15 @@ describe('robowriteLiveLoader with the emulator', () => {
     const all = await loader.loadCollection({ collection });
     if ('error' in all) throw all.error;
     const expected: string[] = [];
-    for (const status of ['in_review', 'published']) {
+    for (const status of DEFAULT_DRAFT_STATUSES) {
       for await (const item of client.content.list({ status })) expected.push(item.slug ?? item.id);
     }
     expect(all.entries.map((entry) => entry.id).sort()).toEqual(expected.sort());
+    expect([...new Set(all.entries.map((entry) => entry.data.robowrite.status))].sort()).toEqual([
+      'draft',
+      'in_review',
+      'published',
+    ]);
     expect(all.entries.every((entry) => entry.rendered === undefined)).toBe(true);
     expect(all.cacheHint?.tags).toEqual(['robowrite']);
 
@@ -130,5 +147,36 @@ describe('robowriteLiveLoader with the emulator', () => {
       expect(result.error.message).toMatch(/^RoboWrite request failed: 401 /);
       expect(`${result.error.message}${result.error.stack}`).not.toContain(badKey);
     }
+  });
+});
+
+describe('robowriteLiveLoader and an item that was never generated', () => {
+  let emu: Emulator;
+  afterAll(async () => {
+    await emu.close();
+  });
+
+  it('finds no entry for it and leaves it out of collections, even without list markers', async () => {
+    emu = await fastEmulator({ listMarkers: false });
+    const client = adminClient(emu);
+    const loader = robowriteLiveLoader({ apiKey: emu.apiKey, baseURL: emu.url });
+    const empty = await createUngeneratedItem(client, 'Hybrid offices that work');
+
+    for (const filter of [{ id: empty.id }, { slug: empty.slug }]) {
+      const result = await loader.loadEntry({ collection, filter });
+      if (!result || !('error' in result)) throw new Error('expected an error');
+      expect(result.error).toBeInstanceOf(RobowriteEntryNotFoundError);
+    }
+
+    const listed: string[] = [];
+    for (const status of DEFAULT_DRAFT_STATUSES) {
+      for await (const item of client.content.list({ status })) listed.push(item.id);
+    }
+    expect(listed).toContain(empty.id);
+    const all = await loader.loadCollection({ collection, filter: { limit: 100 } });
+    if ('error' in all) throw all.error;
+    const ids = all.entries.map((entry) => entry.data.robowrite.itemId);
+    expect(ids).not.toContain(empty.id);
+    expect(ids.sort()).toEqual(listed.filter((id) => id !== empty.id).sort());
   });
 });

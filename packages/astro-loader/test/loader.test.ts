@@ -1,4 +1,5 @@
 import {
+  DEFAULT_DRAFT_STATUSES,
   type RoboWrite,
   type RobowriteFrontmatter,
   robowriteSchema,
@@ -9,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RobowriteLoaderOptions, RobowriteSyncError, robowriteLoader } from '../src/index.ts';
 import {
   adminClient,
+  createUngeneratedItem,
   type Emulator,
   fastEmulator,
   itemRetrieves,
@@ -29,8 +31,12 @@ async function sync(context: MockContext, options: RobowriteLoaderOptions): Prom
   await robowriteLoader(options).load(context);
 }
 
-/** The ids of the items the loader should hold by default: `in_review` and `published`. */
-async function inScope(client: RoboWrite, statuses = ['in_review', 'published']) {
+/**
+ * The items listed in the given statuses; by default core's `DEFAULT_DRAFT_STATUSES` (`draft`,
+ * `in_review`, `published`), the statuses the loader should load. Every item of the demo fixture
+ * has a version, so all of them hold a draft.
+ */
+async function inScope(client: RoboWrite, statuses: readonly string[] = DEFAULT_DRAFT_STATUSES) {
   const items: { id: string; slug: string; status: string }[] = [];
   for (const status of statuses) {
     for await (const item of client.content.list({ status })) {
@@ -54,9 +60,14 @@ describe('robowriteLoader with the emulator', () => {
     await emu.close();
   });
 
-  it('stores every in-review and published item: shared frontmatter, Markdown body, rendered HTML', async () => {
+  it('stores every draft, in-review and published item: shared frontmatter, Markdown body, rendered HTML', async () => {
     const expected = await inScope(client);
-    expect(expected.length).toBeGreaterThan(1);
+    // The default reaches all three statuses, `draft` (where the brief flow leaves an item) too.
+    expect([...new Set(expected.map((item) => item.status))].sort()).toEqual([
+      'draft',
+      'in_review',
+      'published',
+    ]);
     const context = mockContext();
     await sync(context, options);
 
@@ -165,15 +176,20 @@ describe('robowriteLoader with the emulator', () => {
   it('an item that enters the loaded statuses is fetched and rendered', async () => {
     const first = mockContext();
     await sync(first, options);
-    const [draft] = await inScope(client, ['draft']);
-    if (!draft) throw new Error('the demo fixture has a draft item');
-    await client.content.update(draft.id, { status: 'in_review' });
+    const [archived] = await inScope(client, ['archived']);
+    if (!archived) throw new Error('the demo fixture has an archived item');
+    expect(first.entries.has(archived.slug)).toBe(false);
+    const storedBefore = first.entries.size;
+    await client.content.update(archived.id, { status: 'in_review' });
+    const retrievesBefore = itemRetrieves(emu);
 
     const second = mockContext(first);
     await sync(second, options);
 
+    expect(itemRetrieves(emu) - retrievesBefore).toBe(1);
     expect(second.renders).toBe(1);
-    expect(dataOf(second.entries.get(draft.slug))?.robowrite.status).toBe('in_review');
+    expect(second.entries.size).toBe(storedBefore + 1);
+    expect(dataOf(second.entries.get(archived.slug))?.robowrite.status).toBe('in_review');
   });
 
   it('a marker of another format version forces a full reload that re-renders nothing', async () => {
@@ -299,6 +315,74 @@ describe('robowriteLoader without list change markers', () => {
     expect(second.renders).toBe(0);
     expect(second.parses).toBe(0);
     expect(second.logs.some((log) => /carry no change marker/.test(log.message))).toBe(true);
+  });
+});
+
+describe('robowriteLoader and an item that was never generated', () => {
+  let emu: Emulator;
+  afterEach(async () => {
+    await emu.close();
+  });
+
+  it('skips it at list time when the list carries markers: no entry, no retrieve', async () => {
+    emu = await fastEmulator();
+    const client = adminClient(emu);
+    const options = { apiKey: emu.apiKey, baseURL: emu.url, id: 'itemId' as const };
+    const empty = await createUngeneratedItem(client, 'Hybrid offices that work');
+    const listed = await inScope(client, ['draft']);
+    expect(listed.map((item) => item.id)).toContain(empty.id);
+    const generated = (await inScope(client)).filter((item) => item.id !== empty.id);
+    const retrievesBefore = itemRetrieves(emu);
+
+    const first = mockContext();
+    await sync(first, options);
+
+    expect([...first.entries.keys()].sort()).toEqual(generated.map((item) => item.id).sort());
+    expect(itemRetrieves(emu) - retrievesBefore).toBe(generated.length);
+    const marker = JSON.parse(first.metaValues.get(META_KEY) ?? '{}');
+    expect(Object.keys(marker.items)).not.toContain(empty.id);
+
+    // Generated through the brief flow, it stays `draft` and is loaded by the next sync.
+    const job = await client.content.generateItem(empty.id, { citationMode: 'inline' });
+    await client.jobs.waitFor(job.job_id, { intervalMs: 10, timeoutMs: 5000 });
+    const afterFirst = itemRetrieves(emu);
+    const second = mockContext(first);
+    await sync(second, options);
+
+    expect(itemRetrieves(emu) - afterFirst).toBe(1);
+    expect(second.renders).toBe(1);
+    const entry = dataOf(second.entries.get(empty.id));
+    expect(entry?.robowrite.status).toBe('draft');
+    expect(entry?.robowrite.versionId).toEqual(expect.any(String));
+  });
+
+  it('retrieves it and leaves it out when the list carries no markers', async () => {
+    emu = await fastEmulator({ listMarkers: false });
+    const client = adminClient(emu);
+    const options = { apiKey: emu.apiKey, baseURL: emu.url, id: 'itemId' as const };
+    const empty = await createUngeneratedItem(client, 'Hybrid offices that work');
+    const all = await inScope(client);
+    expect(all.map((item) => item.id)).toContain(empty.id);
+    const retrievesBefore = itemRetrieves(emu);
+
+    const first = mockContext();
+    await sync(first, options);
+
+    // Without a marker the list cannot tell: the item is read, found empty and dropped.
+    expect(itemRetrieves(emu) - retrievesBefore).toBe(all.length);
+    expect(first.entries.has(empty.id)).toBe(false);
+    expect([...first.entries.keys()].sort()).toEqual(
+      all
+        .map((item) => item.id)
+        .filter((id) => id !== empty.id)
+        .sort(),
+    );
+    expect(first.renders).toBe(all.length - 1);
+    const marker = JSON.parse(first.metaValues.get(META_KEY) ?? '{}');
+    expect(Object.keys(marker.items)).not.toContain(empty.id);
+    expect(first.logs.at(-1)?.message).toBe(
+      `synced ${all.length} items: ${all.length} fetched, ${all.length - 1} rendered, 0 removed`,
+    );
   });
 });
 

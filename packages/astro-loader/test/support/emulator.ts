@@ -15,6 +15,24 @@ export function adminClient(emu: Emulator): RoboWrite {
   return new RoboWrite({ apiKey: emu.apiKey, baseURL: emu.url, maxRetries: 0 });
 }
 
+/**
+ * An item made with `POST /content/items` and never generated: status `draft`, no version, so no
+ * draft to load.
+ */
+export async function createUngeneratedItem(
+  client: RoboWrite,
+  title: string,
+): Promise<{ id: string; slug: string }> {
+  const property = (await client.properties.list()).items[0];
+  if (!property) throw new Error('the demo fixture has a property');
+  const brief = await client.briefs.create({ title, primaryKeyword: title.toLowerCase() });
+  const item = await client.content.create({ briefId: brief.id, propertyId: property.id, title });
+  if (item.status !== 'draft' || item.versions.length > 0) {
+    throw new Error(`a created item is a draft without versions, got ${item.status}`);
+  }
+  return { id: item.id, slug: item.slug };
+}
+
 /** Requests made so far to one item's route (`GET /content/{id}`), across all items. */
 export function itemRetrieves(emu: Emulator): number {
   return sumRoutes(emu, (route) => /^GET \/content\/[^/]+$/.test(route));

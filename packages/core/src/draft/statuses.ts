@@ -1,0 +1,19 @@
+/**
+ * The RoboWrite content item statuses that hold a generated draft worth syncing, shared by the
+ * CLI and the Astro loader so both paths bring in the same drafts by default:
+ * - `draft`: the brief flow (`POST /content/items/{id}/generate`) leaves a `completed` item here;
+ * - `in_review`: topic autopilot ended `awaiting_review` (a brand without a CMS);
+ * - `published`: topic autopilot `completed` (a brand with a CMS).
+ * `archived` is left out. An item in these statuses with no version yet (created, never
+ * generated) has no draft: `hasDraftBody` tells the two apart.
+ */
+export const DEFAULT_DRAFT_STATUSES: readonly string[] = Object.freeze([
+  'draft',
+  'in_review',
+  'published',
+]);
+
+/** Whether a draft carries a generated version (an item created but never generated does not). */
+export function hasDraftBody(draft: { versionId: string | null }): boolean {
+  return draft.versionId !== null;
+}
