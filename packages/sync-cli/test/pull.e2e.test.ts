@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { robowriteSchema } from '@robowrite/core';
+import { DEFAULT_DRAFT_STATUSES, robowriteSchema } from '@robowrite/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLikeAstro } from '../src/sync/frontmatter.ts';
 import {
@@ -17,6 +17,16 @@ import {
   tree,
   upstream,
 } from './helpers.ts';
+
+/** Requests per route made since `before` (a `stats().routes` snapshot); routes not hit left out. */
+function routesSince(emu: TestEmulator, before: Record<string, number>): Record<string, number> {
+  const delta: Record<string, number> = {};
+  for (const [route, count] of Object.entries(emu.stats().routes as Record<string, number>)) {
+    const made = count - (before[route] ?? 0);
+    if (made > 0) delta[route] = made;
+  }
+  return delta;
+}
 
 interface PullJson {
   ok: boolean;
@@ -171,6 +181,75 @@ describe.each([{ listMarkers: true }, { listMarkers: false }])(
     it('never prints or stores the API key', async () => {
       const all = await tree(dir);
       for (const [, text] of all) expect(text).not.toContain(emu.apiKey);
+    });
+  },
+);
+
+describe.each([{ listMarkers: true }, { listMarkers: false }])(
+  'pull and an item that was never generated (list markers $listMarkers)',
+  ({ listMarkers }) => {
+    let emu: TestEmulator;
+    afterAll(async () => {
+      await emu.close();
+    });
+
+    it('writes no file for it; with markers it costs no retrieve and a second pull only lists', async () => {
+      emu = await emulator({ listMarkers });
+      const client = upstream(emu);
+      const dir = await project();
+      const env = cliEnv(emu);
+      expect((await cli(dir, ['init', '--yes'], env)).code).toBe(0);
+      // POST /content/items without generating: status `draft`, no version.
+      const property = (await client.properties.list()).items[0];
+      if (!property) throw new Error('the demo fixture has a property');
+      const brief = await client.briefs.create({
+        title: 'Hybrid offices',
+        primaryKeyword: 'hybrid',
+      });
+      const empty = await client.content.create({
+        briefId: brief.id,
+        propertyId: property.id,
+        title: 'Hybrid offices that work',
+      });
+      expect(empty).toMatchObject({ status: 'draft', versions: [] });
+      const listed: string[] = [];
+      for (const status of DEFAULT_DRAFT_STATUSES) {
+        for await (const item of client.content.list({ status })) listed.push(item.id);
+      }
+      expect(listed).toContain(empty.id);
+      const generated = listed.filter((id) => id !== empty.id);
+
+      const before = { ...(emu.stats().routes as Record<string, number>) };
+      const first = await cli(dir, ['pull', '--json'], env);
+      expect(first.code, first.stderr).toBe(0);
+      const json = parseJson<PullJson>(first.stdout);
+      expect(json.failures).toEqual([]);
+      const files = await tree(join(dir, OUT));
+      const written = [...files.values()].map(itemIdOf).sort();
+      expect(written).toEqual(generated.sort());
+      expect(json.counts.create).toBe(generated.length);
+      expect(json.actions.map((action) => action.itemId)).not.toContain(empty.id);
+      const state = await readFile(join(dir, '.robowrite', 'state.json'), 'utf8');
+      expect(state).not.toContain(empty.id);
+      // With markers the list already says it has no version: it costs no retrieve.
+      expect(routesSince(emu, before)['GET /content/{content_item_id}']).toBe(
+        listMarkers ? generated.length : listed.length,
+      );
+
+      const again = { ...(emu.stats().routes as Record<string, number>) };
+      const second = await cli(dir, ['pull', '--json'], env);
+      expect(second.code, second.stderr).toBe(0);
+      expect(parseJson<PullJson>(second.stdout).counts).toMatchObject({ create: 0, update: 0 });
+      expect((await tree(join(dir, OUT))).size).toBe(generated.length);
+      if (listMarkers) {
+        expect(routesSince(emu, again)).toEqual({ 'GET /content': DEFAULT_DRAFT_STATUSES.length });
+      } else {
+        // Without markers every listed item is read again, the empty one included.
+        expect(routesSince(emu, again)).toEqual({
+          'GET /content': DEFAULT_DRAFT_STATUSES.length,
+          'GET /content/{content_item_id}': listed.length,
+        });
+      }
     });
   },
 );

@@ -1,7 +1,8 @@
+import { DEFAULT_DRAFT_STATUSES } from '@robowrite/core';
 import { z } from 'zod';
 
 export const DEFAULT_OUT_DIR = 'src/content/robowrite';
-export const DEFAULT_STATUSES = ['draft', 'in_review', 'published'] as const;
+export const DEFAULT_STATUSES = DEFAULT_DRAFT_STATUSES;
 export const CONFIG_FILE = 'robowrite.config.mjs';
 
 export const configSchema = z

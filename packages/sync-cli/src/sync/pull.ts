@@ -5,6 +5,7 @@ import {
   type ContentItem,
   type ContentItemSummary,
   type Draft,
+  hasDraftBody,
   NotFoundError,
   toDraft,
   toFrontmatter,
@@ -179,6 +180,8 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
           for (const summary of page.items) {
             if (ctx.config.brand && summary.brand_id && summary.brand_id !== ctx.config.brand)
               continue;
+            // A list that carries markers says outright when an item was never generated.
+            if (summary.latest_version_id === null) continue;
             listed.set(summary.id, summary);
           }
         }
@@ -227,7 +230,7 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
       if (ctx.config.frontmatter.sources) include.push('sources');
       const item: ContentItem = await ctx.client.content.retrieve(id, { include }, { signal });
       const draft = toDraft(item);
-      if (draft.versionId !== null) read.set(id, draft);
+      if (hasDraftBody(draft)) read.set(id, draft);
     } catch (error) {
       if (error instanceof NotFoundError && !listed.has(id)) {
         // Gone upstream: for a landed job there is nothing left to collect.
