@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Draft, RoboWrite, toDraft } from '@robowrite/core';
+import { DEFAULT_DRAFT_STATUSES, type Draft, RoboWrite, toDraft } from '@robowrite/core';
 import { startEmulator } from '@robowrite/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,7 +15,10 @@ import { pageText } from './support/html.ts';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
-const STATUSES = ['in_review', 'published'];
+// What the loader loads by default: the same statuses the CLI pulls.
+const STATUSES = DEFAULT_DRAFT_STATUSES;
+/** An item created with POST /content/items and never generated: no draft to show. */
+const UNGENERATED_TITLE = 'Hybrid offices that work';
 
 function routeCount(emu: Emulator, match: (route: string) => boolean): number {
   return Object.entries(emu.stats().routes as Record<string, number>)
@@ -39,6 +42,7 @@ describe('examples/blog: astro build against the emulator', () => {
   let drafts: Draft[];
   let synced: Draft;
   let first: RunResult;
+  let ungenerated: { id: string; slug: string };
 
   beforeAll(async () => {
     emu = await startEmulator({ port: 0, jobDurationMs: 30, rateLimit: false });
@@ -51,6 +55,14 @@ describe('examples/blog: astro build against the emulator', () => {
         );
       }
     }
+    const property = (await client.properties.list()).items[0];
+    if (!property) throw new Error('the demo fixture has a property');
+    const brief = await client.briefs.create({ title: 'Hybrid offices', primaryKeyword: 'hybrid' });
+    ungenerated = await client.content.create({
+      briefId: brief.id,
+      propertyId: property.id,
+      title: UNGENERATED_TITLE,
+    });
     site = await copyBlog();
     // The CLI pulls the in-review draft into the site: the `synced` collection reads that file.
     synced = drafts.find((draft) => draft.status === 'in_review') as Draft;
@@ -64,10 +76,12 @@ describe('examples/blog: astro build against the emulator', () => {
 
   const page = (path: string) => readFile(join(site, 'dist/client', path, 'index.html'), 'utf8');
 
-  it('builds, syncing every in-review and published draft through the loader', () => {
+  it('builds, syncing every draft, in-review and published draft through the loader', () => {
     expect(first.output).not.toMatch(/error/i);
     expect(first.code).toBe(0);
-    expect(drafts.length).toBeGreaterThan(1);
+    expect(new Set(drafts.map((draft) => draft.status))).toEqual(new Set(STATUSES));
+    // The never-generated item is left out at list time: it is neither counted nor fetched.
+    expect(drafts.map((draft) => draft.id)).not.toContain(ungenerated.id);
     const n = drafts.length;
     expect(first.output).toContain(`synced ${n} items: ${n} fetched, ${n} rendered, 0 removed`);
   });
@@ -81,6 +95,9 @@ describe('examples/blog: astro build against the emulator', () => {
     }
     expect(html).toContain('class="badge badge-published"');
     expect(html).toContain('class="badge badge-in_review"');
+    expect(html).toContain('class="badge badge-draft"');
+    expect(text).not.toContain(UNGENERATED_TITLE);
+    expect(html).not.toContain(`href="/api/${ungenerated.slug}/"`);
     const scored = drafts.find((draft) => typeof draft.scoring?.score === 'number');
     if (scored?.scoring?.score == null) throw new Error('the demo fixture has scored drafts');
     expect(text).toContain(`Score ${Math.round(scored.scoring.score)}`);

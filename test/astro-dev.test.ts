@@ -44,8 +44,9 @@ describe('examples/blog under astro dev', () => {
     };
     try {
       const client = new RoboWrite({ apiKey: emu.apiKey, baseURL: emu.url });
-      const [draft] = (await client.content.list({ status: 'draft' })).items;
-      if (!draft) throw new Error('the demo fixture has a draft item');
+      // Archived is the one status the loader leaves out by default.
+      const [archived] = (await client.content.list({ status: 'archived' })).items;
+      if (!archived) throw new Error('the demo fixture has an archived item');
 
       await vi.waitFor(
         async () => expect(await index(), output).toContain('Straight from the API'),
@@ -54,11 +55,11 @@ describe('examples/blog under astro dev', () => {
           interval: 250,
         },
       );
-      expect(await index()).not.toContain(draft.title);
+      expect(await index()).not.toContain(archived.title);
 
-      await client.content.update(draft.id, { status: 'in_review' });
+      await client.content.update(archived.id, { status: 'in_review' });
 
-      await vi.waitFor(async () => expect(await index()).toContain(draft.title), {
+      await vi.waitFor(async () => expect(await index()).toContain(archived.title), {
         timeout: 30_000,
         interval: 250,
       });

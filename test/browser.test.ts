@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Draft, RoboWrite, toDraft } from '@robowrite/core';
+import { DEFAULT_DRAFT_STATUSES, type Draft, RoboWrite, toDraft } from '@robowrite/core';
 import { startEmulator } from '@robowrite/emulator';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,11 @@ import { cliPull } from './support/cli-pull.ts';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../test-results');
 const CHROMIUM = '/usr/bin/chromium';
+const BADGES: Record<string, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  published: 'Published',
+};
 
 describe('examples/blog in headless Chromium', () => {
   let emu: Awaited<ReturnType<typeof startEmulator>>;
@@ -31,7 +36,8 @@ describe('examples/blog in headless Chromium', () => {
     emu = await startEmulator({ port: 0, jobDurationMs: 30, rateLimit: false });
     const client = new RoboWrite({ apiKey: emu.apiKey, baseURL: emu.url });
     drafts = [];
-    for (const status of ['in_review', 'published']) {
+    // The loader's default statuses: the same the CLI pulls.
+    for (const status of DEFAULT_DRAFT_STATUSES) {
       for await (const item of client.content.list({ status })) {
         drafts.push(
           toDraft(await client.content.retrieve(item.id, { include: ['scoring', 'sources'] })),
@@ -78,7 +84,7 @@ describe('examples/blog in headless Chromium', () => {
       const card = cards.filter({ hasText: draft.title });
       await expect(card.count()).resolves.toBe(1);
       const badge = (await card.locator('.badge').innerText()).trim();
-      expect(badge).toBe(draft.status === 'published' ? 'Published' : 'In review');
+      expect(badge).toBe(BADGES[draft.status]);
       if (typeof draft.scoring?.score === 'number') {
         await expect(card.locator('.score').innerText()).resolves.toBe(
           `Score ${Math.round(draft.scoring.score)}`,
