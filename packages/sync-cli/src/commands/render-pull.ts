@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import type { Reporter } from '../output/reporter.ts';
 import type { PullResult } from '../sync/pull.ts';
 import { STATE_DIR } from '../sync/state.ts';
-import type { ActionOutcome } from '../sync/writer.ts';
+import type { ActionReport } from '../sync/writer.ts';
 import { EXIT } from './exit-codes.ts';
 
 export function pullExitCode(result: PullResult): number {
@@ -24,7 +24,7 @@ export function pullJson(root: string, result: PullResult) {
       kind: a.kind,
       itemId: a.itemId,
       file: a.file,
-      ...('reason' in a ? { reason: a.reason } : {}),
+      ...(a.reason !== undefined ? { reason: a.reason } : {}),
       ...(a.error ? { error: a.error } : {}),
     })),
     conflicts: result.actions
@@ -32,7 +32,7 @@ export function pullJson(root: string, result: PullResult) {
       .map((a) => ({
         itemId: a.itemId,
         file: a.file,
-        incoming: 'desired' in a && a.desired ? join(STATE_DIR, 'conflicts', a.file) : null,
+        incoming: a.incoming ? join(STATE_DIR, 'conflicts', a.file) : null,
       })),
     failures: result.failures,
     guardedDeletes: result.guardedDeletes,
@@ -40,7 +40,7 @@ export function pullJson(root: string, result: PullResult) {
   };
 }
 
-const LABEL: Record<ActionOutcome['kind'], string> = {
+const LABEL: Record<ActionReport['kind'], string> = {
   create: pc.green('+ create  '),
   update: pc.cyan('~ update  '),
   delete: pc.red('- delete  '),
@@ -48,11 +48,11 @@ const LABEL: Record<ActionOutcome['kind'], string> = {
   skip: pc.dim('= skip    '),
 };
 
-export function describeAction(outcome: ActionOutcome, dryRun: boolean): string | null {
+export function describeAction(outcome: ActionReport, dryRun: boolean): string | null {
   if (outcome.kind === 'skip' && outcome.reason === 'unchanged' && !dryRun) return null;
-  const reason = 'reason' in outcome ? `: ${outcome.reason}` : '';
+  const reason = outcome.reason !== undefined ? `: ${outcome.reason}` : '';
   const incoming =
-    outcome.kind === 'conflict' && outcome.desired && !dryRun
+    outcome.incoming && !dryRun
       ? ` (incoming version: ${join(STATE_DIR, 'conflicts', outcome.file)})`
       : '';
   const prefix = dryRun ? pc.dim('would ') : '';

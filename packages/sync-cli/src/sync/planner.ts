@@ -67,10 +67,14 @@ export function deletionLooksSuspicious(
   return deleting > 2 && deleting * 2 > tracked;
 }
 
-async function planDesired(
+/** What planning one file needs besides the file itself. */
+export type PlanFileInput = Pick<PlanInput, 'force' | 'readFile'>;
+
+/** Decides what a pull does with one item it read. Reads files but writes nothing. */
+export async function planFile(
   desired: DesiredFile,
   known: ItemState | undefined,
-  input: PlanInput,
+  input: PlanFileInput,
 ): Promise<PlanAction> {
   const { itemId, file } = desired;
   const desiredHash = hashText(desired.text);
@@ -154,16 +158,22 @@ async function planDesired(
   return { kind: 'conflict', itemId, file, reason: 'edited locally and changed upstream', desired };
 }
 
-/** Decides, for every item, what a pull does. Reads files but writes nothing. */
-export async function planSync(input: PlanInput): Promise<Plan> {
+/** What planning the items a pull did not (or could not) turn into files needs. */
+export interface PlanUnreadInput extends Omit<PlanInput, 'desired'> {
+  /** Items already planned from what was read (by `planFile`). */
+  planned: ReadonlySet<string>;
+  /** How many items the state tracked before this pull (the deletion guard's yardstick). */
+  tracked: number;
+}
+
+/**
+ * The rest of a pull's plan once every item read has been planned: listed items left unread
+ * (unchanged by change marker) and deletions, held back when they look implausible.
+ */
+export async function planUnread(input: PlanUnreadInput): Promise<Plan> {
   const actions: PlanAction[] = [];
-  const desiredIds = new Set<string>();
-  for (const desired of input.desired) {
-    desiredIds.add(desired.itemId);
-    actions.push(await planDesired(desired, input.state.items[desired.itemId], input));
-  }
   for (const [itemId, known] of Object.entries(input.state.items)) {
-    if (desiredIds.has(itemId) || input.failed.has(itemId)) continue;
+    if (input.planned.has(itemId) || input.failed.has(itemId)) continue;
     if (input.listed.has(itemId)) {
       // Unchanged upstream (by change marker); a local look still says whether it was edited.
       const onDisk = await input.readFile(known.file);
@@ -180,7 +190,8 @@ export async function planSync(input: PlanInput): Promise<Plan> {
   const deletions: PlanAction[] = [];
   if (input.listingComplete) {
     for (const [itemId, known] of Object.entries(input.state.items)) {
-      if (input.listed.has(itemId) || desiredIds.has(itemId) || input.failed.has(itemId)) continue;
+      if (input.listed.has(itemId) || input.planned.has(itemId) || input.failed.has(itemId))
+        continue;
       const onDisk = await input.readFile(known.file);
       if (onDisk === null) {
         deletions.push({ kind: 'delete', itemId, file: known.file, hash: known.hash });
@@ -197,10 +208,25 @@ export async function planSync(input: PlanInput): Promise<Plan> {
       }
     }
   }
-  const tracked = Object.keys(input.state.items).length;
-  if (!input.force && deletionLooksSuspicious(tracked, input.listed.size, deletions.length)) {
+  if (!input.force && deletionLooksSuspicious(input.tracked, input.listed.size, deletions.length)) {
     return { actions, guardedDeletes: deletions.length };
   }
   actions.push(...deletions);
   return { actions, guardedDeletes: 0 };
+}
+
+/** Decides, for every item, what a pull does. Reads files but writes nothing. */
+export async function planSync(input: PlanInput): Promise<Plan> {
+  const actions: PlanAction[] = [];
+  const planned = new Set<string>();
+  for (const desired of input.desired) {
+    planned.add(desired.itemId);
+    actions.push(await planFile(desired, input.state.items[desired.itemId], input));
+  }
+  const rest = await planUnread({
+    ...input,
+    planned,
+    tracked: Object.keys(input.state.items).length,
+  });
+  return { actions: [...actions, ...rest.actions], guardedDeletes: rest.guardedDeletes };
 }

@@ -21,10 +21,20 @@ import {
   sendJobRequests,
 } from './jobs.ts';
 import { withLock } from './lock.ts';
+import { mapLimit } from './map-limit.ts';
 import { assignNames } from './naming.ts';
-import { type DesiredFile, type PlanAction, planSync } from './planner.ts';
+import { type DesiredFile, type PlanAction, planFile, planUnread } from './planner.ts';
 import { type JobState, readState, STATE_DIR, type SyncState, writeState } from './state.ts';
-import { type ActionOutcome, applyPlan, readTextOrNull } from './writer.ts';
+import {
+  type ActionOutcome,
+  type ActionReport,
+  applyActions,
+  prepareOutput,
+  readTextOrNull,
+  reportOf,
+  saveApplied,
+  WRITE_CONCURRENCY,
+} from './writer.ts';
 
 /** The output folder moved away from the files the state tracks: a pull would orphan them. */
 export class OutDirChangedError extends Error {
@@ -64,7 +74,8 @@ export interface PullJobReport {
 export interface PullResult {
   dryRun: boolean;
   outDir: string;
-  actions: ActionOutcome[];
+  /** What happened to each item (without the rendered text, which is not kept). */
+  actions: ActionReport[];
   counts: Record<PlanAction['kind'], number>;
   failures: PullFailure[];
   /** Deletions held back by the shrink guard (rerun with --force to apply them). */
@@ -74,7 +85,16 @@ export interface PullResult {
   requests: number;
 }
 
-const READ_CONCURRENCY = 4;
+/** Item reads in flight. */
+const READ_CONCURRENCY = 8;
+/** Items rendered and written together; with the next batch being read, what memory holds. */
+const BATCH_SIZE = 64;
+/**
+ * Items applied between state saves. Saving rewrites the whole state file (fsynced), so saving
+ * after every batch would cost O(N^2 / batch); between saves a kill only costs the next run
+ * re-reading those items (it adopts files that already hold what it would write).
+ */
+const SAVE_EVERY = 1_000;
 
 /** The list's change marker, when the list carries one (the emulator's switch, real API unknown). */
 export function changeMarker(summary: ContentItemSummary): string | null {
@@ -90,17 +110,6 @@ function errorLine(error: unknown): string {
   }
   if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
   return String(error);
-}
-
-async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item);
-    }
-  });
-  await Promise.all(workers);
 }
 
 /** Bring the output folder up to date with the API. Holds the lock for the whole run. */
@@ -218,39 +227,68 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
   }
   progress({ type: 'listed', total: listed.size, toRead: toRead.size });
 
-  // 4. Read them (a failure is one line; the item is left exactly as it was).
-  const read = new Map<string, Draft>();
+  // 4. Reading, one item at a time (a failure is one line; the item is left exactly as it was).
+  const include: ('scoring' | 'sources')[] = [];
+  if (ctx.config.frontmatter.scoring) include.push('scoring');
+  if (ctx.config.frontmatter.sources) include.push('sources');
   const failed = new Set<string>();
   let done = 0;
-  await mapLimit([...toRead].sort(), READ_CONCURRENCY, async (id) => {
+  const readOne = async (id: string): Promise<Draft | null> => {
     try {
       requests++;
-      const include: ('scoring' | 'sources')[] = [];
-      if (ctx.config.frontmatter.scoring) include.push('scoring');
-      if (ctx.config.frontmatter.sources) include.push('sources');
       const item: ContentItem = await ctx.client.content.retrieve(id, { include }, { signal });
       const draft = toDraft(item);
-      if (hasDraftBody(draft)) read.set(id, draft);
+      return hasDraftBody(draft) ? draft : null;
     } catch (error) {
       if (error instanceof NotFoundError && !listed.has(id)) {
         // Gone upstream: for a landed job there is nothing left to collect.
         for (const job of Object.values(state.jobs)) if (job.itemId === id) job.collected = true;
-        return;
+        return null;
       }
       failed.add(id);
       failures.push({ itemId: id, message: `${id}: ${errorLine(error)}` });
+      return null;
     } finally {
       progress({ type: 'read', done: ++done, total: toRead.size });
     }
-  });
+  };
+  const readBatch = async (ids: readonly string[]): Promise<[string, Draft][]> => {
+    const drafts = await mapLimit(ids, READ_CONCURRENCY, readOne);
+    return ids.flatMap((id, i) => {
+      const draft = drafts[i];
+      return draft ? [[id, draft] as [string, Draft]] : [];
+    });
+  };
 
-  // 5. Render, with names from the slugs actually read.
-  for (const [id, d] of read) naming.set(id, { id, slug: nameFor(id, d.slug) });
+  // 5. Names, settled before anything is written so no batch is ever renamed afterwards. The
+  // listing settles most (its slugs, assigned over everything known); only items it does not
+  // name (targeted or job items it did not list, or a list without slugs) are read first, and
+  // held until every name is known. Against a list with slugs that is a handful of items.
+  const nameSettled = (id: string) =>
+    ctx.config.filename === 'id' || typeof listed.get(id)?.slug === 'string';
+  const first = await readBatch([...toRead].filter((id) => !nameSettled(id)).sort());
+  for (const [id, draft] of first) naming.set(id, { id, slug: nameFor(id, draft.slug) });
   const names = assignNames([...naming.values()], current);
-  const desired: DesiredFile[] = [];
-  for (const [id, draft] of read) {
+  for (const [id, name] of names) {
+    if (!listed.has(id) || toRead.has(id)) continue;
+    const known = state.items[id];
+    if (known && known.file !== name.file) toRead.add(id);
+  }
+  const readFirst = new Set(first.map(([id]) => id));
+  const streamed = [...toRead].filter((id) => nameSettled(id) && !readFirst.has(id)).sort();
+
+  // 6. Render, plan and apply in batches as reads arrive: memory holds a batch or two of drafts,
+  // whatever N is. The state is saved at safe points (after a batch's files are durable), so a
+  // run killed anywhere leaves each file old or new and the next run adopts what it finds.
+  const paths = { root: ctx.root, outDir: ctx.outDir };
+  const readFile = (file: string) => readTextOrNull(join(ctx.outDir, file));
+  const trackedBefore = Object.keys(state.items).length;
+  const planned = new Set<string>();
+  const reports: ActionReport[] = [];
+  let unsaved = 0;
+  const render = (id: string, draft: Draft): DesiredFile | null => {
     const name = names.get(id);
-    if (!name) continue;
+    if (!name) return null;
     const known = state.items[id];
     const job =
       jobItems.get(id) ?? (known?.jobId ? { jobId: known.jobId, status: known.jobStatus } : null);
@@ -259,73 +297,118 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
         { ...draft, slug: name.slug },
         job?.status ? { id: job.jobId, status: job.status } : null,
       );
-      desired.push({
+      const summary = listed.get(id);
+      return {
         itemId: id,
         file: name.file,
         text: renderMarkdown(data as Record<string, unknown>, draft.body),
         versionId: draft.versionId,
-        marker: listed.has(id)
-          ? changeMarker(listed.get(id) as ContentItemSummary)
-          : (known?.marker ?? null),
+        marker: summary ? changeMarker(summary) : (known?.marker ?? null),
         jobId: job?.jobId ?? null,
         jobStatus: job?.status ?? null,
-      });
+      };
     } catch (error) {
       failed.add(id);
       failures.push({ itemId: id, message: `${id}: ${errorLine(error)}` });
+      return null;
+    }
+  };
+  const applyBatch = async (drafts: readonly [string, Draft][]) => {
+    // Not once stopping: a half-read batch is not applied.
+    signal?.throwIfAborted();
+    const desired = drafts.flatMap(([id, draft]) => render(id, draft) ?? []);
+    for (const file of desired) planned.add(file.itemId);
+    const actions = await mapLimit(desired, WRITE_CONCURRENCY, (file) =>
+      planFile(file, state.items[file.itemId], { force, readFile }),
+    );
+    if (dryRun) {
+      for (const action of actions) reports.push(reportOf(action));
+      return;
+    }
+    const outcomes = await applyActions(paths, state, actions, (outcome) =>
+      progress({ type: 'action', outcome }),
+    );
+    for (const outcome of outcomes) reports.push(reportOf(outcome));
+    unsaved += outcomes.length;
+    if (unsaved >= SAVE_EVERY) {
+      await saveApplied(paths, state);
+      unsaved = 0;
+    }
+  };
+
+  if (!dryRun) {
+    signal?.throwIfAborted();
+    await prepareOutput(paths, state);
+  }
+  for (let i = 0; i < first.length; i += BATCH_SIZE) {
+    await applyBatch(first.slice(i, i + BATCH_SIZE));
+  }
+  first.length = 0;
+  // Batch k + 1 is read while batch k is written.
+  const batchAt = (start: number) =>
+    start < streamed.length ? readBatch(streamed.slice(start, start + BATCH_SIZE)) : null;
+  let pending = batchAt(0);
+  for (let start = 0; pending; start += BATCH_SIZE) {
+    const drafts = await pending;
+    pending = batchAt(start + BATCH_SIZE);
+    try {
+      await applyBatch(drafts);
+    } catch (error) {
+      await pending?.catch(() => {});
+      throw error;
     }
   }
 
-  // 6. Plan and apply (not once stopping: a half-read run plans nothing).
+  // 7. What was not read: unchanged items, deletions (held back when implausible).
   signal?.throwIfAborted();
-  const listedIds = new Set([...listed.keys(), ...jobItems.keys()]);
-  const plan = await planSync({
+  const rest = await planUnread({
     state,
-    desired,
-    listed: listedIds,
+    planned,
+    listed: new Set([...listed.keys(), ...jobItems.keys()]),
     listingComplete,
     failed,
     force,
-    readFile: (file) => readTextOrNull(join(ctx.outDir, file)),
+    readFile,
+    tracked: trackedBefore,
   });
-  let actions: ActionOutcome[];
   if (dryRun) {
-    actions = plan.actions;
+    for (const action of rest.actions) reports.push(reportOf(action));
   } else {
-    actions = await applyPlan({ root: ctx.root, outDir: ctx.outDir }, state, plan, (outcome) =>
+    const outcomes = await applyActions(paths, state, rest.actions, (outcome) =>
       progress({ type: 'action', outcome }),
     );
+    for (const outcome of outcomes) reports.push(reportOf(outcome));
     for (const job of Object.values(state.jobs)) {
       if (job.itemId && hasLanded(job) && state.items[job.itemId]?.jobId === job.jobId) {
         job.collected = true;
       }
     }
-    await writeState(ctx.root, state);
+    await saveApplied(paths, state);
     await writeLastPull(ctx.root);
   }
-  for (const outcome of actions) {
-    if (outcome.error)
-      failures.push({ itemId: outcome.itemId, message: `${outcome.file}: ${outcome.error}` });
+  for (const report of reports) {
+    if (report.error)
+      failures.push({ itemId: report.itemId, message: `${report.file}: ${report.error}` });
   }
-  if (plan.guardedDeletes > 0) {
+  if (rest.guardedDeletes > 0) {
     failures.push({
       itemId: null,
-      message: `held back ${plan.guardedDeletes} deletion(s): the listing shrank from ${Object.keys(state.items).length} to ${listed.size} items; rerun with --force if that is real`,
+      message: `held back ${rest.guardedDeletes} deletion(s): the listing shrank from ${trackedBefore} to ${listed.size} items; rerun with --force if that is real`,
     });
   }
   return {
     dryRun,
     outDir: ctx.outDir,
-    actions,
-    counts: countKinds(actions),
+    actions: reports,
+    counts: countKinds(reports),
     failures,
-    guardedDeletes: plan.guardedDeletes,
+    guardedDeletes: rest.guardedDeletes,
     jobs: jobReports(state),
     requests,
   };
 }
 
-function countKinds(actions: readonly ActionOutcome[]): Record<PlanAction['kind'], number> {
+function countKinds(actions: readonly ActionReport[]): Record<PlanAction['kind'], number> {
   const counts = { create: 0, update: 0, delete: 0, conflict: 0, skip: 0 };
   for (const action of actions) if (!action.error) counts[action.kind]++;
   return counts;

@@ -1,7 +1,8 @@
-import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sweepTempFiles, writeFileAtomic } from './atomic-write.ts';
 import { hashText } from './hash.ts';
+import { mapLimit } from './map-limit.ts';
 import type { DesiredFile, Plan, PlanAction } from './planner.ts';
 import { STATE_DIR, type SyncState, writeState } from './state.ts';
 
@@ -13,6 +14,31 @@ export interface Paths {
 }
 
 export type ActionOutcome = PlanAction & { error?: string };
+
+/**
+ * What a pull reports about an action: no rendered text, so a pull over thousands of items
+ * does not hold every file's text until it returns.
+ */
+export interface ActionReport {
+  kind: PlanAction['kind'];
+  itemId: string;
+  file: string;
+  reason?: string;
+  /** A conflict whose incoming version is saved (or, dry run, would be) under conflicts/. */
+  incoming: boolean;
+  error?: string;
+}
+
+export function reportOf(outcome: ActionOutcome): ActionReport {
+  return {
+    kind: outcome.kind,
+    itemId: outcome.itemId,
+    file: outcome.file,
+    ...('reason' in outcome ? { reason: outcome.reason } : {}),
+    incoming: outcome.kind === 'conflict' && outcome.desired !== null,
+    ...(outcome.error !== undefined ? { error: outcome.error } : {}),
+  };
+}
 
 export function conflictsDir(root: string): string {
   return join(root, STATE_DIR, 'conflicts');
@@ -62,10 +88,131 @@ async function clearConflict(root: string, file: string): Promise<void> {
   await unlink(join(conflictsDir(root), file)).catch(() => {});
 }
 
+/** Files written at once. See `applyActions` for why parallel writes keep the guarantees. */
+export const WRITE_CONCURRENCY = 16;
+
+/** Before the first write of a run: the folder exists, a killed run's leftovers are gone. */
+export async function prepareOutput(paths: Paths, state: SyncState): Promise<void> {
+  await mkdir(paths.outDir, { recursive: true });
+  await sweepTempFiles(paths.outDir);
+  await removeOrphans(paths, state);
+}
+
 /**
- * Applies a plan: files first (each atomic), then the state that describes them, then removals.
- * Killed at any point, the next run converges: a file already holding the intended text is
- * adopted, and removals are recorded before they happen.
+ * Applies some of a plan's actions (a batch of a streaming pull) to the files, recording each in
+ * the in-memory state; the caller saves the state afterwards (`saveApplied`).
+ *
+ * Writes run `WRITE_CONCURRENCY` at a time. Each is still whole-or-nothing on its own (temp file
+ * in the same folder, fsync, rename), and the actions of one plan never share a file (names are
+ * assigned over the whole set first), so order within a batch cannot matter.
+ *
+ * Durability, decided per step:
+ * - each temp file is fsynced before its rename, so after a power loss the name holds the old
+ *   or the new text, never a renamed-but-empty file (what "old or new, never partial" needs on
+ *   file systems that do not order data before renames). In parallel these fsyncs overlap and
+ *   the file system commits them together, which is where the time went when they ran one by one;
+ * - the renames themselves become durable with one fsync of the folder per batch, done here
+ *   before returning, so the state saved next never records a file whose rename a crash could
+ *   still undo (that would read as a local edit on the next run).
+ */
+export async function applyActions(
+  paths: Paths,
+  state: SyncState,
+  actions: readonly PlanAction[],
+  onAction: (outcome: ActionOutcome) => void = () => {},
+): Promise<ActionOutcome[]> {
+  let renamed = false;
+  const outcomes = await mapLimit(actions, WRITE_CONCURRENCY, async (action) => {
+    const outcome = await applyAction(paths, state, action).catch(
+      (error: Error): ActionOutcome => ({ ...action, error: error.message }),
+    );
+    if ((outcome.kind === 'create' || outcome.kind === 'update') && !outcome.error) renamed = true;
+    onAction(outcome);
+    return outcome;
+  });
+  if (renamed) await syncFolder(paths.outDir);
+  return outcomes;
+}
+
+async function applyAction(
+  paths: Paths,
+  state: SyncState,
+  action: PlanAction,
+): Promise<ActionOutcome> {
+  switch (action.kind) {
+    case 'create':
+    case 'update': {
+      const path = join(paths.outDir, action.file);
+      // Last look before replacing: an edit (or a new file) since planning makes this a
+      // conflict after all.
+      const forced = action.kind === 'update' && action.forced;
+      if (!forced && (action.kind === 'create' || action.previousFile === null)) {
+        const current = await readTextOrNull(path);
+        const known = state.items[action.itemId];
+        const expected = action.kind === 'create' ? null : (known?.hash ?? null);
+        const changed =
+          current !== null &&
+          current !== action.desired.text &&
+          (expected === null || hashText(current) !== expected);
+        if (changed) {
+          await writeConflict(paths, action.file, action.desired.text);
+          return {
+            kind: 'conflict',
+            itemId: action.itemId,
+            file: action.file,
+            reason: 'edited locally while syncing',
+            desired: action.desired,
+          };
+        }
+      }
+      await writeFileAtomic(path, action.desired.text);
+      if (action.kind === 'update' && action.previousFile) {
+        const known = state.items[action.itemId];
+        if (known) state.orphans.push({ file: action.previousFile, hash: known.hash });
+      }
+      record(state, action.desired);
+      await clearConflict(paths.root, action.file);
+      return action;
+    }
+    case 'skip':
+      if (action.record) record(state, action.record);
+      return action;
+    case 'conflict':
+      if (action.desired) await writeConflict(paths, action.file, action.desired.text);
+      return action;
+    case 'delete':
+      state.orphans.push({ file: action.file, hash: action.hash });
+      delete state.items[action.itemId];
+      return action;
+  }
+}
+
+/** Makes the renames in a folder durable. Not every platform can open a folder (Windows). */
+async function syncFolder(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Best effort: where a folder cannot be fsynced, renames are as durable as the OS makes them.
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Saves the state after applied actions, then removes the orphans that state now lists. */
+export async function saveApplied(paths: Paths, state: SyncState): Promise<void> {
+  await writeState(paths.root, state);
+  if (state.orphans.length > 0) {
+    await removeOrphans(paths, state);
+    await writeState(paths.root, state);
+  }
+}
+
+/**
+ * Applies a whole plan: files first (each atomic), then the state that describes them, then
+ * removals. Killed at any point, the next run converges: a file already holding the intended
+ * text is adopted, and removals are recorded before they happen.
  */
 export async function applyPlan(
   paths: Paths,
@@ -73,78 +220,9 @@ export async function applyPlan(
   plan: Plan,
   onAction: (outcome: ActionOutcome) => void = () => {},
 ): Promise<ActionOutcome[]> {
-  await mkdir(paths.outDir, { recursive: true });
-  await sweepTempFiles(paths.outDir);
-  await removeOrphans(paths, state);
-
-  const outcomes: ActionOutcome[] = [];
-  const done = (outcome: ActionOutcome) => {
-    outcomes.push(outcome);
-    onAction(outcome);
-  };
-  for (const action of plan.actions) {
-    try {
-      switch (action.kind) {
-        case 'create':
-        case 'update': {
-          const path = join(paths.outDir, action.file);
-          // Last look before replacing: an edit (or a new file) since planning makes this a
-          // conflict after all.
-          const forced = action.kind === 'update' && action.forced;
-          if (!forced && (action.kind === 'create' || action.previousFile === null)) {
-            const current = await readTextOrNull(path);
-            const known = state.items[action.itemId];
-            const expected = action.kind === 'create' ? null : (known?.hash ?? null);
-            const changed =
-              current !== null &&
-              current !== action.desired.text &&
-              (expected === null || hashText(current) !== expected);
-            if (changed) {
-              await writeConflict(paths, action.file, action.desired.text);
-              done({
-                kind: 'conflict',
-                itemId: action.itemId,
-                file: action.file,
-                reason: 'edited locally while syncing',
-                desired: action.desired,
-              });
-              break;
-            }
-          }
-          await writeFileAtomic(path, action.desired.text);
-          if (action.kind === 'update' && action.previousFile) {
-            const known = state.items[action.itemId];
-            if (known) state.orphans.push({ file: action.previousFile, hash: known.hash });
-          }
-          record(state, action.desired);
-          await clearConflict(paths.root, action.file);
-          done(action);
-          break;
-        }
-        case 'skip':
-          if (action.record) record(state, action.record);
-          done(action);
-          break;
-        case 'conflict':
-          if (action.desired) await writeConflict(paths, action.file, action.desired.text);
-          done(action);
-          break;
-        case 'delete': {
-          state.orphans.push({ file: action.file, hash: action.hash });
-          delete state.items[action.itemId];
-          done(action);
-          break;
-        }
-      }
-    } catch (error) {
-      done({ ...action, error: (error as Error).message });
-    }
-  }
-  await writeState(paths.root, state);
-  if (state.orphans.length > 0) {
-    await removeOrphans(paths, state);
-    await writeState(paths.root, state);
-  }
+  await prepareOutput(paths, state);
+  const outcomes = await applyActions(paths, state, plan.actions, onAction);
+  await saveApplied(paths, state);
   return outcomes;
 }
 
