@@ -88,7 +88,7 @@ export interface PullResult {
 /** Item reads in flight. */
 const READ_CONCURRENCY = 8;
 /** Items rendered and written together; with the next batch being read, what memory holds. */
-const BATCH_SIZE = 64;
+export const BATCH_SIZE = 64;
 /**
  * Items applied between state saves. Saving rewrites the whole state file (fsynced), so saving
  * after every batch would cost O(N^2 / batch); between saves a kill only costs the next run
