@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RateLimitError, RateLimiter } from '../src/index.ts';
 import { client, emulator } from './helpers.ts';
 
@@ -37,4 +37,72 @@ describe('client-side rate limit', () => {
     expect(emu.stats().rateLimited).toBe(0);
     expect(emu.stats().requests).toBe(300);
   }, 30_000);
+});
+
+describe('RateLimiter slots', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('holds a slot while its request is in flight and for a full window after the response', async () => {
+    vi.useFakeTimers();
+    const limiter = new RateLimiter({ requests: 2, windowMs: 1000 });
+    const first = await limiter.acquire();
+    await limiter.acquire();
+    let granted = false;
+    const third = limiter.acquire().then((release) => {
+      granted = true;
+      return release;
+    });
+    // However slow the responses, nothing more is sent while both are in flight.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(granted).toBe(false);
+    first();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(granted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(granted).toBe(true);
+    (await third)();
+  });
+
+  it('serves waiters in order and lets an aborted one go without taking a slot', async () => {
+    vi.useFakeTimers();
+    const limiter = new RateLimiter({ requests: 1, windowMs: 100 });
+    const release = await limiter.acquire();
+    const order: string[] = [];
+    const controller = new AbortController();
+    const a = limiter.acquire(controller.signal).then(
+      () => order.push('a'),
+      () => order.push('a aborted'),
+    );
+    const b = limiter.acquire().then((r) => {
+      order.push('b');
+      r();
+    });
+    const c = limiter.acquire().then((r) => {
+      order.push('c');
+      r();
+    });
+    controller.abort();
+    await a;
+    release();
+    await vi.advanceTimersByTimeAsync(1000);
+    await Promise.all([b, c]);
+    expect(order).toEqual(['a aborted', 'b', 'c']);
+  });
+
+  it('a pause holds every grant until it ends', async () => {
+    vi.useFakeTimers();
+    const limiter = new RateLimiter(false);
+    limiter.pause(500);
+    let granted = false;
+    const p = limiter.acquire().then(() => {
+      granted = true;
+    });
+    await vi.advanceTimersByTimeAsync(499);
+    expect(granted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await p;
+    expect(granted).toBe(true);
+  });
 });

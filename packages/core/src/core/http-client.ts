@@ -13,7 +13,7 @@ import {
   type RoboWriteError,
 } from './errors.ts';
 import { type LevelLogger, redactHeaders } from './logger.ts';
-import type { RateLimiter } from './rate-limiter.ts';
+import type { RateLimiter, ReleaseSlot } from './rate-limiter.ts';
 import {
   backoffMs,
   isRetryableStatus,
@@ -213,8 +213,9 @@ export class HttpClient {
       new APIUserAbortError(`${method} ${spec.path}: aborted by the caller`, {
         cause: userSignal?.reason,
       });
+    let release: ReleaseSlot;
     try {
-      await this.#config.limiter.acquire(userSignal);
+      release = await this.#config.limiter.acquire(userSignal);
     } catch {
       throw aborted();
     }
@@ -246,6 +247,7 @@ export class HttpClient {
       responseHeaders = normaliseHeaders(res.headers);
       text = await res.body.text();
     } catch (cause) {
+      release();
       if (userSignal?.aborted) throw aborted();
       const code = (cause as { code?: string }).code;
       const why = this.#config.scrub(cause instanceof Error ? cause.message : String(cause));
@@ -256,6 +258,8 @@ export class HttpClient {
       log.debug(`✗ ${method} ${path}: ${error.message}`);
       return { ok: false, error, retryable: true, retryAfterMs: null };
     }
+    // The response is in: the slot now counts down its window (see RateLimiter).
+    release();
 
     const requestId = responseHeaders['x-request-id'] ?? responseHeaders['request-id'] ?? null;
     const response: ResponseInfo = {

@@ -1,6 +1,3 @@
-import pThrottle from 'p-throttle';
-import { sleep } from './sleep.ts';
-
 export interface RateLimitOptions {
   /** Requests allowed in any window. */
   requests: number;
@@ -9,29 +6,49 @@ export interface RateLimitOptions {
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { requests: 120, windowMs: 60_000 };
 
+/** Frees a slot: called once the response (or the failure) is in. */
+export type ReleaseSlot = () => void;
+
+interface Slot {
+  /** When the slot may be reused: Infinity while its request is in flight. */
+  freeAt: number;
+}
+
+interface Waiter {
+  grant: (release: ReleaseSlot) => void;
+  reject: (reason: unknown) => void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+const noop: ReleaseSlot = () => {};
+
 /**
  * The client-side budget every request of a client (or of several clients of one organization,
  * when they share an instance) draws from before it is sent, retries and polls included.
  *
- * The window itself is p-throttle in strict mode: a true sliding window, so no span of `windowMs`
- * ever holds more than `requests` sends, which also keeps the server's fixed windows under the
- * limit. The window is widened by a small margin because the server counts arrivals, not sends,
- * and loopback or network latency varies a little between requests.
+ * A slot is held from the moment a request is sent until `windowMs` after its response arrived.
+ * The server counts a request when it arrives, which is somewhere between the two; holding the
+ * slot that long means no span of `windowMs` on the server's clock can ever see more than
+ * `requests` arrivals, however late the network or a busy event loop delivers them (a plain
+ * sliding window over send times, as p-throttle keeps, only holds while latency stays below its
+ * margin, and 429s came back under load). That guarantee is why this is hand-written.
  *
- * p-throttle has no notion of "stop everyone for a while", so the pause a `429` imposes on the
- * whole client is a shared deadline here that every acquire waits out first.
+ * Waiters are served first come, first served. The pause a `429` imposes on the whole client is a
+ * shared deadline every grant waits out first.
  */
 export class RateLimiter {
   readonly requests: number | null;
   readonly windowMs: number | null;
-  readonly #take: (() => Promise<void>) | null;
+  readonly #slots = new Set<Slot>();
+  readonly #queue: Waiter[] = [];
   #pausedUntil = 0;
+  #timer: NodeJS.Timeout | null = null;
 
   constructor(options: RateLimitOptions | false) {
     if (options === false) {
       this.requests = null;
       this.windowMs = null;
-      this.#take = null;
       return;
     }
     const { requests, windowMs } = options;
@@ -43,37 +60,29 @@ export class RateLimiter {
     }
     this.requests = requests;
     this.windowMs = windowMs;
-    const margin = Math.min(Math.max(25, windowMs * 0.02), 1000);
-    this.#take = pThrottle({ limit: requests, interval: windowMs + margin, strict: true })(
-      async () => {},
-    );
   }
 
-  /** Waits until the pause (if any) is over and a slot in the window is free. */
-  async acquire(signal?: AbortSignal): Promise<void> {
-    for (;;) {
-      const wait = this.#pausedUntil - Date.now();
-      if (wait <= 0) break;
-      await sleep(wait, signal);
-    }
-    signal?.throwIfAborted();
-    if (this.#take === null) return;
-    if (!signal) return this.#take();
-    // p-throttle only aborts a whole throttle; a single caller gives up its wait by racing. The
-    // slot it reserved is spent when its timer fires, which only ever makes the client slower.
-    let onAbort = () => {};
-    const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
+  /**
+   * Waits until the pause (if any) is over and a slot is free, then holds the slot. Call the
+   * returned function when the response has arrived (or the attempt failed).
+   */
+  acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<ReleaseSlot>((grant, reject) => {
+      const waiter: Waiter = { grant, reject, signal, onAbort: () => {} };
+      waiter.onAbort = () => {
+        const index = this.#queue.indexOf(waiter);
+        if (index >= 0) this.#queue.splice(index, 1);
+        reject(signal?.reason);
+        this.#pump();
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      this.#queue.push(waiter);
+      this.#pump();
     });
-    try {
-      await Promise.race([this.#take(), aborted]);
-    } finally {
-      signal.removeEventListener('abort', onAbort);
-    }
   }
 
-  /** Holds every later acquire until `ms` from now (a 429 arrived). Pauses only ever extend. */
+  /** Holds every later grant until `ms` from now (a 429 arrived). Pauses only ever extend. */
   pause(ms: number): void {
     this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
   }
@@ -81,5 +90,56 @@ export class RateLimiter {
   /** Milliseconds left in the current pause (0 when not paused). */
   get pausedForMs(): number {
     return Math.max(0, this.#pausedUntil - Date.now());
+  }
+
+  /** Grants slots to waiters in order while there are any, then sleeps until one could free. */
+  #pump(): void {
+    if (this.#timer !== null) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    while (this.#queue.length > 0) {
+      const now = Date.now();
+      if (now < this.#pausedUntil) return this.#wake(this.#pausedUntil - now);
+      let nextFree = Number.POSITIVE_INFINITY;
+      if (this.requests !== null) {
+        for (const slot of this.#slots) {
+          if (slot.freeAt <= now) this.#slots.delete(slot);
+          else nextFree = Math.min(nextFree, slot.freeAt);
+        }
+        // Every slot in flight: the next release calls #pump again.
+        if (this.#slots.size >= this.requests) {
+          if (Number.isFinite(nextFree)) this.#wake(nextFree - now);
+          return;
+        }
+      }
+      const waiter = this.#queue.shift() as Waiter;
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.grant(this.#hold());
+    }
+  }
+
+  #hold(): ReleaseSlot {
+    if (this.requests === null || this.windowMs === null) return noop;
+    const slot: Slot = { freeAt: Number.POSITIVE_INFINITY };
+    this.#slots.add(slot);
+    const windowMs = this.windowMs;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      slot.freeAt = Date.now() + windowMs;
+      if (this.#queue.length > 0) this.#pump();
+    };
+  }
+
+  #wake(ms: number): void {
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = null;
+        this.#pump();
+      },
+      Math.max(1, ms),
+    );
   }
 }
