@@ -100,7 +100,10 @@ export class RateLimiter {
     }
     while (this.#queue.length > 0) {
       const now = Date.now();
-      if (now < this.#pausedUntil) return this.#wake(this.#pausedUntil - now);
+      if (now < this.#pausedUntil) {
+        this.#wake(this.#pausedUntil - now);
+        return;
+      }
       let nextFree = Number.POSITIVE_INFINITY;
       if (this.requests !== null) {
         for (const slot of this.#slots) {
