@@ -115,12 +115,21 @@ describe('examples/blog: astro build against the emulator', () => {
         expect(html).toContain(`href="${source.url}"`);
       }
     }
-    const cited = drafts.find((draft) => (draft.sources ?? []).length > 0);
-    if (!cited) throw new Error('the demo fixture has a draft with sources');
+    // A structured_only body has no Sources section: the page adds the numbered list.
+    const cited = drafts.find(
+      (draft) => (draft.sources ?? []).length > 0 && !/^## Sources$/m.test(draft.body),
+    );
+    if (!cited) throw new Error('the demo fixture has a structured_only draft with sources');
     const html = await page(`api/${cited.slug}`);
     const list = /<section class="sources"[^>]*>[\s\S]*?<ol>([\s\S]*?)<\/ol>/.exec(html)?.[1];
     const numbers = [...(list ?? '').matchAll(/<li value="(\d+)"/g)].map((m) => Number(m[1]));
     expect(numbers).toEqual((cited.sources ?? []).map((source, i) => source.marker ?? i + 1));
+    // An inline body brings its own numbered Sources section: the page shows it once, not twice.
+    const inline = drafts.find((draft) => /^## Sources$/m.test(draft.body));
+    if (!inline) throw new Error('the demo fixture has an inline-cited draft');
+    const inlineHtml = await page(`api/${inline.slug}`);
+    expect(inlineHtml.match(/<h2[^>]*>\s*Sources\s*<\/h2>/g)).toHaveLength(1);
+    expect(inlineHtml).not.toContain('<section class="sources"');
   });
 
   it('renders the file the CLI synced through the same template', async () => {

@@ -38,3 +38,14 @@ export function formatDate(date: Date): string {
     timeZone: 'UTC',
   });
 }
+
+/**
+ * Whether a draft's body already ends with its own numbered Sources section (RoboWrite's
+ * `citation_mode=inline` writes one; `structured_only` bodies have none). Takes the Markdown body
+ * or the rendered HTML, so pages only add the structured list where the reader would otherwise
+ * have none, never a second copy.
+ */
+export function bodyListsSources(text: string | undefined): boolean {
+  if (!text) return false;
+  return /^##\s+Sources\s*$/m.test(text) || /<h2[^>]*>\s*Sources\s*<\/h2>/i.test(text);
+}
