@@ -15,9 +15,14 @@ export function isTempFile(path: string): boolean {
 /**
  * Writes a whole file or nothing: temp file in the same folder (so rename is atomic), fsync,
  * then rename over the target. Hand-rolled rather than write-file-atomic so the temp names are
- * ours to recognise and clean up.
+ * ours to recognise and clean up, and so `beforeRename` runs at the last moment: once the new
+ * text is durable, just before it replaces the old (false keeps the old file and returns false).
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  text: string,
+  beforeRename?: () => Promise<boolean>,
+): Promise<boolean> {
   const temp = join(
     dirname(path),
     `.${basename(path)}${TEMP_MARKER}${process.pid}-${randomBytes(4).toString('hex')}`,
@@ -33,11 +38,16 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   }
   await handle.close();
   try {
+    if (beforeRename && !(await beforeRename())) {
+      await unlink(temp);
+      return false;
+    }
     await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => {});
     throw error;
   }
+  return true;
 }
 
 /** Removes temp files left by a killed run; returns how many. */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sweepTempFiles, writeFileAtomic } from './atomic-write.ts';
@@ -45,6 +46,10 @@ export function conflictsDir(root: string): string {
 }
 
 export async function readTextOrNull(path: string): Promise<string | null> {
+  // Most files a cold pull asks about do not exist yet: a stat says so without the cost of a
+  // rejected read (an error object with its stack, per file). A file removed in between still
+  // ends in the ENOENT branch below.
+  if (!existsSync(path)) return null;
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
@@ -85,7 +90,8 @@ async function removeOrphans(paths: Paths, state: SyncState): Promise<void> {
 }
 
 async function clearConflict(root: string, file: string): Promise<void> {
-  await unlink(join(conflictsDir(root), file)).catch(() => {});
+  const path = join(conflictsDir(root), file);
+  if (existsSync(path)) await unlink(path).catch(() => {});
 }
 
 /** Files written at once. See `applyActions` for why parallel writes keep the guarantees. */
@@ -143,29 +149,30 @@ async function applyAction(
     case 'create':
     case 'update': {
       const path = join(paths.outDir, action.file);
-      // Last look before replacing: an edit (or a new file) since planning makes this a
-      // conflict after all.
+      // Last look, once the new text is durable and just before it replaces the old: an edit
+      // (or a new file) since planning makes this a conflict after all.
       const forced = action.kind === 'update' && action.forced;
-      if (!forced && (action.kind === 'create' || action.previousFile === null)) {
+      const check = !forced && (action.kind === 'create' || action.previousFile === null);
+      const expected = action.kind === 'create' ? null : (state.items[action.itemId]?.hash ?? null);
+      const { text } = action.desired;
+      const untouched = async () => {
         const current = await readTextOrNull(path);
-        const known = state.items[action.itemId];
-        const expected = action.kind === 'create' ? null : (known?.hash ?? null);
-        const changed =
-          current !== null &&
-          current !== action.desired.text &&
-          (expected === null || hashText(current) !== expected);
-        if (changed) {
-          await writeConflict(paths, action.file, action.desired.text);
-          return {
-            kind: 'conflict',
-            itemId: action.itemId,
-            file: action.file,
-            reason: 'edited locally while syncing',
-            desired: action.desired,
-          };
-        }
+        return (
+          current === null ||
+          current === text ||
+          (expected !== null && hashText(current) === expected)
+        );
+      };
+      if (!(await writeFileAtomic(path, text, check ? untouched : undefined))) {
+        await writeConflict(paths, action.file, text);
+        return {
+          kind: 'conflict',
+          itemId: action.itemId,
+          file: action.file,
+          reason: 'edited locally while syncing',
+          desired: action.desired,
+        };
       }
-      await writeFileAtomic(path, action.desired.text);
       if (action.kind === 'update' && action.previousFile) {
         const known = state.items[action.itemId];
         if (known) state.orphans.push({ file: action.previousFile, hash: known.hash });
