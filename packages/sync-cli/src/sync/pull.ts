@@ -268,7 +268,7 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
     ctx.config.filename === 'id' || typeof listed.get(id)?.slug === 'string';
   const first = await readBatch([...toRead].filter((id) => !nameSettled(id)).sort());
   for (const [id, draft] of first) naming.set(id, { id, slug: nameFor(id, draft.slug) });
-  const names = assignNames([...naming.values()], current);
+  const names = first.length > 0 ? assignNames([...naming.values()], current) : summaryNames;
   for (const [id, name] of names) {
     if (!listed.has(id) || toRead.has(id)) continue;
     const known = state.items[id];
@@ -340,23 +340,30 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
     signal?.throwIfAborted();
     await prepareOutput(paths, state);
   }
-  for (let i = 0; i < first.length; i += BATCH_SIZE) {
-    await applyBatch(first.slice(i, i + BATCH_SIZE));
-  }
-  first.length = 0;
-  // Batch k + 1 is read while batch k is written.
-  const batchAt = (start: number) =>
-    start < streamed.length ? readBatch(streamed.slice(start, start + BATCH_SIZE)) : null;
-  let pending = batchAt(0);
-  for (let start = 0; pending; start += BATCH_SIZE) {
-    const drafts = await pending;
-    pending = batchAt(start + BATCH_SIZE);
-    try {
-      await applyBatch(drafts);
-    } catch (error) {
-      await pending?.catch(() => {});
-      throw error;
+  try {
+    for (let i = 0; i < first.length; i += BATCH_SIZE) {
+      await applyBatch(first.slice(i, i + BATCH_SIZE));
     }
+    first.length = 0;
+    // Batch k + 1 is read while batch k is written.
+    const batchAt = (start: number) =>
+      start < streamed.length ? readBatch(streamed.slice(start, start + BATCH_SIZE)) : null;
+    let pending = batchAt(0);
+    for (let start = 0; pending; start += BATCH_SIZE) {
+      const drafts = await pending;
+      pending = batchAt(start + BATCH_SIZE);
+      try {
+        await applyBatch(drafts);
+      } catch (error) {
+        await pending?.catch(() => {});
+        throw error;
+      }
+    }
+  } catch (error) {
+    // Stopped part-way (watch mode stopping, a failed save): what was applied is in place and
+    // durable, so record it now rather than leave the next run to re-read and adopt it.
+    if (!dryRun && unsaved > 0) await saveApplied(paths, state).catch(() => {});
+    throw error;
   }
 
   // 7. What was not read: unchanged items, deletions (held back when implausible).
