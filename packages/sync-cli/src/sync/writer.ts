@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sweepTempFiles, writeFileAtomic } from './atomic-write.ts';
 import { hashText } from './hash.ts';
 import { mapLimit } from './map-limit.ts';
-import type { DesiredFile, Plan, PlanAction } from './planner.ts';
+import type { DesiredFile, PlanAction } from './planner.ts';
 import { STATE_DIR, type SyncState, writeState } from './state.ts';
 
 export interface Paths {
@@ -214,23 +214,6 @@ export async function saveApplied(paths: Paths, state: SyncState): Promise<void>
     await removeOrphans(paths, state);
     await writeState(paths.root, state);
   }
-}
-
-/**
- * Applies a whole plan: files first (each atomic), then the state that describes them, then
- * removals. Killed at any point, the next run converges: a file already holding the intended
- * text is adopted, and removals are recorded before they happen.
- */
-export async function applyPlan(
-  paths: Paths,
-  state: SyncState,
-  plan: Plan,
-  onAction: (outcome: ActionOutcome) => void = () => {},
-): Promise<ActionOutcome[]> {
-  await prepareOutput(paths, state);
-  const outcomes = await applyActions(paths, state, plan.actions, onAction);
-  await saveApplied(paths, state);
-  return outcomes;
 }
 
 async function writeConflict(paths: Paths, file: string, text: string): Promise<void> {
