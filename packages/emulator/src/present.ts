@@ -136,37 +136,25 @@ export function presentItemSummary(item: ContentItem, listMarkers: boolean) {
   };
 }
 
-export function presentPillar(p: Pillar) {
-  const { org_id: _, ...rest } = p;
+/** Records leave the emulator without the organization they belong to (the key implies it). */
+function withoutOrg<T extends { org_id: string }>(record: T): Omit<T, 'org_id'> {
+  const { org_id: _, ...rest } = record;
   return rest;
 }
 
-export function presentAuthor(a: Author) {
-  const { org_id: _, ...rest } = a;
-  return rest;
-}
+export const presentPillar = withoutOrg<Pillar>;
 
-export function presentCategory(c: Category) {
-  const { org_id: _, ...rest } = c;
-  return rest;
-}
+export const presentAuthor = withoutOrg<Author>;
 
-export function presentTag(t: Tag) {
-  const { org_id: _, ...rest } = t;
-  return rest;
-}
+export const presentCategory = withoutOrg<Category>;
 
-export function presentDocument(d: DocumentRecord) {
-  const { org_id: _, ...rest } = d;
-  return rest;
-}
+export const presentTag = withoutOrg<Tag>;
+
+export const presentDocument = withoutOrg<DocumentRecord>;
 
 export function presentImportedSummary(c: ImportedContent) {
   const { org_id: _, markdown_body: __, ...rest } = c;
   return rest;
 }
 
-export function presentImported(c: ImportedContent) {
-  const { org_id: _, ...rest } = c;
-  return rest;
-}
+export const presentImported = withoutOrg<ImportedContent>;

@@ -84,14 +84,27 @@ export function pageParams(query: URLSearchParams): { limit: number; offset: num
   };
 }
 
-/** The guide's list envelope over an already filtered and ordered array. */
-export function paginate<T, U>(query: URLSearchParams, all: T[], present: (t: T) => U): Page<U> {
+/** A filtered, ordered listing that can cut a window without materialising every row. */
+export interface Listing<T> {
+  total: number;
+  page: (offset: number, limit: number) => T[];
+}
+
+/** The guide's list envelope over a listing (or an already filtered and ordered array). */
+export function paginate<T, U>(
+  query: URLSearchParams,
+  all: T[] | Listing<T>,
+  present: (t: T) => U,
+): Page<U> {
   const { limit, offset } = pageParams(query);
+  const listing: Listing<T> = Array.isArray(all)
+    ? { total: all.length, page: (o, l) => all.slice(o, o + l) }
+    : all;
   return {
-    items: all.slice(offset, offset + limit).map(present),
-    total: all.length,
+    items: listing.page(offset, limit).map(present),
+    total: listing.total,
     limit,
     offset,
-    has_more: offset + limit < all.length,
+    has_more: offset + limit < listing.total,
   };
 }

@@ -5,7 +5,7 @@ import { uniqueSlug } from '../jobs.ts';
 import { type Include, presentItem, presentItemSummary } from '../present.ts';
 import type { Route } from '../router.ts';
 import { CONTENT_STATUSES, type ContentItem, FORMATS } from '../store/types.ts';
-import { enumParam, pageParams, parseBody, text } from '../validation.ts';
+import { enumParam, paginate, parseBody, text } from '../validation.ts';
 
 // `topic_id` and `brand_id` are not here on purpose: the brand comes from the property.
 const createItem = z.strictObject({
@@ -84,23 +84,17 @@ export const contentRoutes: Route[] = [
     method: 'GET',
     template: '/content',
     handler: ({ store, org, query, runtime }) => {
-      const { limit, offset } = pageParams(query);
       const filter = {
         status: enumParam(query, 'status', CONTENT_STATUSES),
         format: enumParam(query, 'content_type', FORMATS),
         property_id: query.get('property_id') || undefined,
         brief_id: query.get('brief_id') || undefined,
       };
-      const { total, page } = store.listItems(org, filter);
       return {
         status: 200,
-        body: {
-          items: page(offset, limit).map((i) => presentItemSummary(i, runtime.options.listMarkers)),
-          total,
-          limit,
-          offset,
-          has_more: offset + limit < total,
-        },
+        body: paginate(query, store.listItems(org, filter), (i) =>
+          presentItemSummary(i, runtime.options.listMarkers),
+        ),
       };
     },
   },

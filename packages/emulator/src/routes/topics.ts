@@ -101,17 +101,11 @@ export const topicRoutes: Route[] = [
     template: '/topics/{topic_id}/content',
     handler: ({ store, org, params, query, runtime }) => {
       const topic = store.owned(store.topics, params.topic_id ?? '', org, 'Topic');
-      const { total, page } = store.listItems(org, { topic_id: topic.id });
-      const { limit, offset } = pageParams(query);
       return {
         status: 200,
-        body: {
-          items: page(offset, limit).map((i) => presentItemSummary(i, runtime.options.listMarkers)),
-          total,
-          limit,
-          offset,
-          has_more: offset + limit < total,
-        },
+        body: paginate(query, store.listItems(org, { topic_id: topic.id }), (i) =>
+          presentItemSummary(i, runtime.options.listMarkers),
+        ),
       };
     },
   },
