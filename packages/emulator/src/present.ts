@@ -94,7 +94,8 @@ export function presentVersion(v: Version, include: Include, now: number) {
   };
 }
 
-export function presentItem(item: ContentItem, include: Include, now: number) {
+/** The fields a content item shows in lists and in full. */
+function itemFields(item: ContentItem) {
   return {
     id: item.id,
     title: item.title,
@@ -107,6 +108,12 @@ export function presentItem(item: ContentItem, include: Include, now: number) {
     brief_id: item.brief_id,
     topic_id: item.topic_id,
     created_at: item.created_at,
+  };
+}
+
+export function presentItem(item: ContentItem, include: Include, now: number) {
+  return {
+    ...itemFields(item),
     updated_at: item.updated_at,
     versions: item.versions.map((v) => presentVersion(v, include, now)),
   };
@@ -114,19 +121,7 @@ export function presentItem(item: ContentItem, include: Include, now: number) {
 
 /** `GET /content` rows: no bodies; change markers only when `listMarkers` is on. */
 export function presentItemSummary(item: ContentItem, listMarkers: boolean) {
-  const summary = {
-    id: item.id,
-    title: item.title,
-    slug: item.slug,
-    status: item.status,
-    format: item.format,
-    brand_id: item.brand_id,
-    property_id: item.property_id,
-    author_id: item.author_id,
-    brief_id: item.brief_id,
-    topic_id: item.topic_id,
-    created_at: item.created_at,
-  };
+  const summary = itemFields(item);
   if (!listMarkers) return summary;
   return {
     ...summary,
