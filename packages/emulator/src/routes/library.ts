@@ -1,6 +1,7 @@
 import { presentDocument, presentImported, presentImportedSummary } from '../present.ts';
 import type { Route } from '../router.ts';
 import { enumParam, paginate } from '../validation.ts';
+import { getOwned, listOwned } from './owned.ts';
 
 export const libraryRoutes: Route[] = [
   {
@@ -24,32 +25,19 @@ export const libraryRoutes: Route[] = [
       return { status: 200, body: paginate(query, docs, presentDocument) };
     },
   },
-  {
-    method: 'GET',
-    template: '/documents/{document_id}',
-    handler: ({ store, org, params }) => ({
-      status: 200,
-      body: presentDocument(
-        store.owned(store.documents, params.document_id ?? '', org, 'Document'),
-      ),
-    }),
-  },
-  {
-    method: 'GET',
-    template: '/imported-content',
-    handler: ({ store, org, query }) => ({
-      status: 200,
-      body: paginate(query, store.ownedList(store.imported, org), presentImportedSummary),
-    }),
-  },
-  {
-    method: 'GET',
-    template: '/imported-content/{content_item_id}',
-    handler: ({ store, org, params }) => ({
-      status: 200,
-      body: presentImported(
-        store.owned(store.imported, params.content_item_id ?? '', org, 'Imported content item'),
-      ),
-    }),
-  },
+  getOwned(
+    '/documents/{document_id}',
+    'document_id',
+    'Document',
+    (s) => s.documents,
+    presentDocument,
+  ),
+  listOwned('/imported-content', (s) => s.imported, presentImportedSummary),
+  getOwned(
+    '/imported-content/{content_item_id}',
+    'content_item_id',
+    'Imported content item',
+    (s) => s.imported,
+    presentImported,
+  ),
 ];

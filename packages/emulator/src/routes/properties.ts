@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { notFound } from '../errors.ts';
 import { presentProperty } from '../present.ts';
 import type { Route } from '../router.ts';
-import { paginate, parseBody, text } from '../validation.ts';
+import { parseBody, text } from '../validation.ts';
+import { getOwned, listOwned } from './owned.ts';
 
 const createProperty = z.strictObject({
   name: text(1, 200),
@@ -11,24 +12,14 @@ const createProperty = z.strictObject({
 });
 
 export const propertyRoutes: Route[] = [
-  {
-    method: 'GET',
-    template: '/properties',
-    handler: ({ store, org, query }) => ({
-      status: 200,
-      body: paginate(query, store.ownedList(store.properties, org), presentProperty),
-    }),
-  },
-  {
-    method: 'GET',
-    template: '/properties/{property_id}',
-    handler: ({ store, org, params }) => ({
-      status: 200,
-      body: presentProperty(
-        store.owned(store.properties, params.property_id ?? '', org, 'Property'),
-      ),
-    }),
-  },
+  listOwned('/properties', (s) => s.properties, presentProperty),
+  getOwned(
+    '/properties/{property_id}',
+    'property_id',
+    'Property',
+    (s) => s.properties,
+    presentProperty,
+  ),
   {
     method: 'POST',
     template: '/properties',
