@@ -13,6 +13,24 @@ import { type BenchResult, type Check, mb, ms, type Row, ratio } from '../harnes
 import { changedFiles, fileSnapshot } from '../harness/site.ts';
 import { CLI_PULL, GUIDE_LOOP, LOAD_ONLY } from './paths.ts';
 
+/** A row for a count (requests, writes) whose goal is an exact number. */
+function countRow(
+  figure: string,
+  ours: number,
+  alternative: number,
+  goal: string,
+  expected: number,
+): Row {
+  return {
+    figure,
+    ours: String(ours),
+    alternative: String(alternative),
+    ratio: ratio(ours, alternative),
+    goal,
+    met: ours === expected,
+  };
+}
+
 interface Phases {
   listMs: number;
   readMs: number;
@@ -162,22 +180,14 @@ export async function pullAtScale(
         goal: '<= 0.50',
         met: cold.wallMs <= 0.5 * loopCold.wallMs,
       },
-      {
-        figure: 'cold pull requests',
-        ours: String(cold.requests),
-        alternative: String(loopCold.requests),
-        ratio: ratio(cold.requests, loopCold.requests),
-        goal: `list pages + N = ${pages + items}`,
-        met: cold.requests === pages + items,
-      },
-      {
-        figure: 'cold pull files written',
-        ours: String(cold.writes),
-        alternative: String(loopCold.writes),
-        ratio: ratio(cold.writes, loopCold.writes),
-        goal: `N = ${items}`,
-        met: cold.writes === items,
-      },
+      countRow(
+        'cold pull requests',
+        cold.requests,
+        loopCold.requests,
+        `list pages + N = ${pages + items}`,
+        pages + items,
+      ),
+      countRow('cold pull files written', cold.writes, loopCold.writes, `N = ${items}`, items),
       {
         figure: `cold pull peak RSS (N = ${big})`,
         ours: mb(cold.maxRssMB),
@@ -223,22 +233,14 @@ export async function pullAtScale(
         goal: '',
         met: null,
       },
-      {
-        figure: 're-pull requests (no change)',
-        ours: String(again.requests),
-        alternative: String(loopAgain.requests),
-        ratio: ratio(again.requests, loopAgain.requests),
-        goal: `list pages only = ${pages}`,
-        met: again.requests === pages,
-      },
-      {
-        figure: 're-pull files written (no change)',
-        ours: String(again.writes),
-        alternative: String(loopAgain.writes),
-        ratio: ratio(again.writes, loopAgain.writes),
-        goal: '0',
-        met: again.writes === 0,
-      },
+      countRow(
+        're-pull requests (no change)',
+        again.requests,
+        loopAgain.requests,
+        `list pages only = ${pages}`,
+        pages,
+      ),
+      countRow('re-pull files written (no change)', again.writes, loopAgain.writes, '0', 0),
       {
         figure: 're-pull wall time (no change)',
         ours: ms(again.wallMs),
@@ -247,38 +249,34 @@ export async function pullAtScale(
         goal: '',
         met: null,
       },
-      {
-        figure: `1 % changed (${changed} items): requests`,
-        ours: String(afterChange.requests),
-        alternative: String(loopAgain.requests),
-        ratio: ratio(afterChange.requests, loopAgain.requests),
-        goal: `list pages + changed = ${pages + changed}`,
-        met: afterChange.requests === pages + changed,
-      },
-      {
-        figure: '1 % changed: files written',
-        ours: String(afterChange.writes),
-        alternative: String(loopAgain.writes),
-        ratio: ratio(afterChange.writes, loopAgain.writes),
-        goal: `changed = ${changed}`,
-        met: afterChange.writes === changed,
-      },
-      {
-        figure: 're-pull requests, list markers off (fallback)',
-        ours: String(againOff.requests),
-        alternative: String(loopAgain.requests),
-        ratio: ratio(againOff.requests, loopAgain.requests),
-        goal: `list pages + N = ${pages + items} (no marker to compare)`,
-        met: againOff.requests === pages + items,
-      },
-      {
-        figure: 're-pull files written, list markers off',
-        ours: String(againOff.writes),
-        alternative: String(loopAgain.writes),
-        ratio: ratio(againOff.writes, loopAgain.writes),
-        goal: '0',
-        met: againOff.writes === 0,
-      },
+      countRow(
+        `1 % changed (${changed} items): requests`,
+        afterChange.requests,
+        loopAgain.requests,
+        `list pages + changed = ${pages + changed}`,
+        pages + changed,
+      ),
+      countRow(
+        '1 % changed: files written',
+        afterChange.writes,
+        loopAgain.writes,
+        `changed = ${changed}`,
+        changed,
+      ),
+      countRow(
+        're-pull requests, list markers off (fallback)',
+        againOff.requests,
+        loopAgain.requests,
+        `list pages + N = ${pages + items} (no marker to compare)`,
+        pages + items,
+      ),
+      countRow(
+        're-pull files written, list markers off',
+        againOff.writes,
+        loopAgain.writes,
+        '0',
+        0,
+      ),
     );
     checks.push(
       {
