@@ -12,7 +12,12 @@ export {
   type RobowriteLiveLoaderOptions,
   robowriteLiveLoader,
 } from './live-loader.ts';
-export { LOADER_NAME, type RobowriteLoaderOptions, robowriteLoader } from './loader.ts';
+export {
+  LOADER_NAME,
+  type RobowriteLoader,
+  type RobowriteLoaderOptions,
+  robowriteLoader,
+} from './loader.ts';
 export {
   DEFAULT_INCLUDE,
   DEFAULT_STATUSES,

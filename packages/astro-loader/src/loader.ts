@@ -9,11 +9,19 @@ export const LOADER_NAME = 'robowrite';
 export type RobowriteLoaderOptions = SyncOptions;
 
 /**
+ * A `Loader` that says which schema it carries. Astro types a collection without its own
+ * `schema` from the loader's declared `schema` property (`InferLoaderSchema` in the generated
+ * `astro:content` types); with the plain `Loader` type, whose `schema` is optional and untyped,
+ * every entry's `data` would be `any`.
+ */
+export type RobowriteLoader = Loader & { schema: typeof robowriteSchema };
+
+/**
  * Build-time loader for `defineCollection({ loader: robowriteLoader() })`: RoboWrite drafts as
  * entries whose data is the shared frontmatter (`robowriteSchema`), whose body is the Markdown
  * and whose `rendered` HTML comes from the site's own Markdown pipeline. Syncs incrementally.
  */
-export function robowriteLoader(options: RobowriteLoaderOptions = {}): Loader {
+export function robowriteLoader(options: RobowriteLoaderOptions = {}): RobowriteLoader {
   const resolved = resolveSourceOptions(options);
   return {
     name: LOADER_NAME,
