@@ -32,7 +32,13 @@ export {
   robowriteSchema,
   toFrontmatter,
 } from './draft/frontmatter.ts';
-export { DEFAULT_DRAFT_STATUSES, hasDraftBody } from './draft/statuses.ts';
+export {
+  CONTENT_ITEM_STATUSES,
+  type ContentItemStatus,
+  DEFAULT_DRAFT_STATUSES,
+  hasDraftBody,
+  isContentItemStatus,
+} from './draft/statuses.ts';
 export { latestVersion, toDraft } from './draft/to-draft.ts';
 export type { FlowOptions } from './lib/flow-options.ts';
 export type {

@@ -1,4 +1,23 @@
 /**
+ * Every status a RoboWrite content item can have: the lifecycle the guide describes (`draft`
+ * after the brief flow, `in_review` after an `awaiting_review` autopilot run, `published` after a
+ * `completed` one) plus `archived`, which only a `PATCH` sets. Options that name statuses accept
+ * these and nothing else, so a typo is caught before a request is spent on it.
+ */
+export const CONTENT_ITEM_STATUSES = Object.freeze([
+  'draft',
+  'in_review',
+  'published',
+  'archived',
+] as const);
+
+export type ContentItemStatus = (typeof CONTENT_ITEM_STATUSES)[number];
+
+export function isContentItemStatus(value: unknown): value is ContentItemStatus {
+  return (CONTENT_ITEM_STATUSES as readonly unknown[]).includes(value);
+}
+
+/**
  * The RoboWrite content item statuses that hold a generated draft worth syncing, shared by the
  * CLI and the Astro loader so both paths bring in the same drafts by default:
  * - `draft`: the brief flow (`POST /content/items/{id}/generate`) leaves a `completed` item here;
@@ -7,7 +26,7 @@
  * `archived` is left out. An item in these statuses with no version yet (created, never
  * generated) has no draft: `hasDraftBody` tells the two apart.
  */
-export const DEFAULT_DRAFT_STATUSES: readonly string[] = Object.freeze([
+export const DEFAULT_DRAFT_STATUSES: readonly ContentItemStatus[] = Object.freeze([
   'draft',
   'in_review',
   'published',
