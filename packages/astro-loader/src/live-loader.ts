@@ -2,6 +2,7 @@ import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import {
   APIError,
+  type ContentItemStatus,
   type Draft,
   hasDraftBody,
   type RoboWrite,
@@ -12,6 +13,7 @@ import {
 } from '@robowrite/core';
 import type { LiveDataEntry } from 'astro';
 import type { LiveLoader } from 'astro/loaders';
+import { statusesProblem } from './check-statuses.ts';
 import { createClient } from './client.ts';
 import { describeError } from './errors.ts';
 import { listItems } from './list-items.ts';
@@ -32,7 +34,7 @@ export interface RobowriteEntryFilter {
 
 export interface RobowriteCollectionFilter {
   /** One status or several; the loader's `statuses` when omitted. */
-  status?: string | readonly string[];
+  status?: ContentItemStatus | readonly ContentItemStatus[];
   /** Only drafts carrying this tag. */
   tag?: string;
   /** At most this many items (each costs one request); the loader's `limit` when omitted. */
@@ -102,13 +104,15 @@ export function robowriteLiveLoader(
     },
     loadCollection: async ({ filter, collection }) => {
       try {
-        const client = createClient(options);
         const statuses =
           filter?.status === undefined
             ? resolved.statuses
             : typeof filter.status === 'string'
               ? [filter.status]
               : filter.status;
+        const problem = statusesProblem(statuses, 'status');
+        if (problem !== null) return { error: new RobowriteLiveError(collection, problem, null) };
+        const client = createClient(options);
         const summaries = await listItems(client, { brand: resolved.brand, statuses });
         const limit = filter?.limit ?? options.limit ?? 20;
         const drafts = await mapPool(summaries.slice(0, limit), 4, (summary) =>

@@ -1,8 +1,10 @@
 import {
+  type ContentItemStatus,
   DEFAULT_DRAFT_STATUSES,
   type Draft,
   type ClientOptions as RoboWriteOptions,
 } from '@robowrite/core';
+import { statusesProblem } from './check-statuses.ts';
 
 /** What `new RoboWrite(...)` accepts, minus the two options the loaders take at top level. */
 export type ClientOptions = Omit<RoboWriteOptions, 'apiKey' | 'baseURL'>;
@@ -25,30 +27,30 @@ export interface RobowriteSourceOptions {
   /**
    * Content item statuses to load. Defaults to core's `DEFAULT_DRAFT_STATUSES` (the same drafts
    * the CLI pulls): `draft`, `in_review` (a job that ended `awaiting_review`) and `published`.
-   * Items that have no generated version yet are never loaded.
+   * Items that have no generated version yet are never loaded. Any of core's
+   * `CONTENT_ITEM_STATUSES`; anything else throws when the loader is created.
    */
-  statuses?: readonly string[];
+  statuses?: readonly ContentItemStatus[];
   /** Extra data to fetch per item; both by default, since entries carry score and sources. */
   include?: readonly IncludeOption[];
   id?: IdStrategy;
 }
 
 /** Core's `DEFAULT_DRAFT_STATUSES`, the very array the CLI pulls by default. */
-export const DEFAULT_STATUSES: readonly string[] = DEFAULT_DRAFT_STATUSES;
+export const DEFAULT_STATUSES: readonly ContentItemStatus[] = DEFAULT_DRAFT_STATUSES;
 export const DEFAULT_INCLUDE: readonly IncludeOption[] = ['scoring', 'sources'];
 
 export interface ResolvedSourceOptions {
   brand: string | null;
-  statuses: readonly string[];
+  statuses: readonly ContentItemStatus[];
   include: readonly IncludeOption[];
   id: IdStrategy;
 }
 
 export function resolveSourceOptions(options: RobowriteSourceOptions): ResolvedSourceOptions {
   const statuses = options.statuses ?? DEFAULT_STATUSES;
-  if (statuses.length === 0) {
-    throw new TypeError('robowrite: `statuses` must name at least one content item status.');
-  }
+  const problem = statusesProblem(statuses, 'statuses');
+  if (problem !== null) throw new TypeError(problem);
   return {
     brand: options.brand ?? null,
     statuses: [...new Set(statuses)].sort(),
