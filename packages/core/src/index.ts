@@ -23,6 +23,11 @@ export type { HttpMethod, RequestOptions } from './core/http-client.ts';
 export type { Logger, LogLevel } from './core/logger.ts';
 export { Page, type PageEnvelope, PagePromise } from './core/pagination.ts';
 export { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './core/rate-limiter.ts';
+export {
+  type ResolveCredentialsOptions,
+  type RobowriteCredentials,
+  resolveCredentials,
+} from './credentials.ts';
 export type { Draft, DraftScoring, DraftSource } from './draft/draft.ts';
 export {
   isDraft,
