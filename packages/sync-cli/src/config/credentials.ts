@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseEnv } from 'node:util';
+import { resolveCredentials } from '@robowrite/core';
 
 export class MissingKeyError extends Error {
   override name = 'MissingKeyError';
@@ -16,16 +14,17 @@ export interface Credentials {
   baseURL: string | undefined;
 }
 
-/** The key comes only from the environment or `.env`; it is never read from config or state. */
+/**
+ * The key comes only from the environment or `.env` (core's `resolveCredentials`, the rules the
+ * Astro loaders follow too); it is never read from config or state.
+ */
 export async function readCredentials(
   root: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Credentials> {
-  const dotenvText = await readFile(join(root, '.env'), 'utf8').catch(() => '');
-  const dotenv = dotenvText ? parseEnv(dotenvText) : {};
-  const apiKey = env.ROBOWRITE_API_KEY || dotenv.ROBOWRITE_API_KEY;
+  const { apiKey, baseURL } = await resolveCredentials({ root, env });
   if (!apiKey) throw new MissingKeyError();
-  return { apiKey, baseURL: env.ROBOWRITE_BASE_URL || dotenv.ROBOWRITE_BASE_URL || undefined };
+  return { apiKey, baseURL };
 }
 
 /** Belt and braces: whatever we print passes through this. */
