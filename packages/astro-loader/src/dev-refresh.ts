@@ -1,5 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { createClient } from './client.ts';
+import { createClient, loaderCredentials } from './client.ts';
 import { describeError } from './errors.ts';
 import { listItems } from './list-items.ts';
 import { LOADER_NAME } from './loader.ts';
@@ -26,6 +27,8 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
   const scope = resolveSourceOptions(options);
   const intervalMs = options.intervalMs ?? 30_000;
   let command: string | undefined;
+  // The Astro project root, where `.env` is looked for (as the build loader does).
+  let root = process.cwd();
   let timer: NodeJS.Timeout | undefined;
   // Bumped on every (re)start and stop, so a poll in flight from an older server never reschedules.
   let generation = 0;
@@ -38,6 +41,7 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
     hooks: {
       'astro:config:setup': (params) => {
         command = params.command;
+        root = fileURLToPath(params.config.root);
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         // Astro also runs this hook for the short-lived Vite servers of `astro build` and
@@ -48,8 +52,9 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
         let last: string | null = null;
         let failing = false;
         const poll = async (): Promise<void> => {
+          const credentials = await loaderCredentials(options, root);
           try {
-            const items = await listItems(createClient(options), scope);
+            const items = await listItems(createClient(options, credentials), scope);
             const fingerprint = items
               .map((item) => `${item.id}|${item.status}|${item.marker ?? ''}`)
               .sort()
@@ -64,8 +69,7 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
             last = fingerprint;
           } catch (error) {
             if (!failing) {
-              const key = options.apiKey ?? process.env.ROBOWRITE_API_KEY;
-              logger.warn(`polling RoboWrite failed: ${describeError(error, key)}`);
+              logger.warn(`polling RoboWrite failed: ${describeError(error, credentials.apiKey)}`);
             }
             failing = true;
           }

@@ -14,7 +14,7 @@ import {
 import type { LiveDataEntry } from 'astro';
 import type { LiveLoader } from 'astro/loaders';
 import { statusesProblem } from './check-statuses.ts';
-import { createClient } from './client.ts';
+import { createClient, loaderCredentials } from './client.ts';
 import { describeError } from './errors.ts';
 import { listItems } from './list-items.ts';
 import { RobowriteEntryNotFoundError, RobowriteLiveError } from './live-errors.ts';
@@ -75,13 +75,11 @@ export function robowriteLiveLoader(
     renderer ??= createMarkdownProcessor(options.markdown);
     return (await (await renderer).render(markdown)).code;
   };
-  const apiError = (collection: string, error: unknown): RobowriteLiveError =>
-    new RobowriteLiveError(
-      collection,
-      `RoboWrite request failed: ${describeError(error, options.apiKey ?? process.env.ROBOWRITE_API_KEY)}`,
-      error instanceof APIError ? error.status : null,
-      error instanceof Error ? error : undefined,
-    );
+  // The live loader runs inside the site's server, where no Astro context says where the project
+  // is: `.env` is looked for in the directory the server was started from, the project root for
+  // `astro dev` and for `node dist/server/entry.mjs` run there. Read per request (one small file),
+  // so a key added to `.env` while the server runs is picked up.
+  const credentials = () => loaderCredentials(options, process.cwd());
 
   return {
     name: 'robowrite-live',
@@ -90,8 +88,9 @@ export function robowriteLiveLoader(
       if (lookup === undefined || lookup === '') {
         return { error: new RobowriteEntryNotFoundError(collection, String(lookup)) };
       }
+      const found = await credentials();
       try {
-        const client = createClient(options);
+        const client = createClient(options, found);
         const draft = await findDraft(client, filter, resolved);
         // An item created but never generated has nothing to preview yet.
         if (draft === null || !hasDraftBody(draft)) {
@@ -99,20 +98,16 @@ export function robowriteLiveLoader(
         }
         return { ...toLiveEntry(draft, resolved), rendered: { html: await render(draft.body) } };
       } catch (error) {
-        return { error: apiError(collection, error) };
+        return { error: apiError(collection, error, found.apiKey) };
       }
     },
     loadCollection: async ({ filter, collection }) => {
+      const found = await credentials();
       try {
-        const statuses =
-          filter?.status === undefined
-            ? resolved.statuses
-            : typeof filter.status === 'string'
-              ? [filter.status]
-              : filter.status;
+        const statuses = filterStatuses(filter, resolved);
         const problem = statusesProblem(statuses, 'status');
         if (problem !== null) return { error: new RobowriteLiveError(collection, problem, null) };
-        const client = createClient(options);
+        const client = createClient(options, found);
         const summaries = await listItems(client, { brand: resolved.brand, statuses });
         const limit = filter?.limit ?? options.limit ?? 20;
         const drafts = await mapPool(summaries.slice(0, limit), 4, (summary) =>
@@ -127,10 +122,28 @@ export function robowriteLiveLoader(
           cacheHint: { tags: [CACHE_TAG] },
         };
       } catch (error) {
-        return { error: apiError(collection, error) };
+        return { error: apiError(collection, error, found.apiKey) };
       }
     },
   };
+}
+
+/** The statuses a `getLiveCollection` filter asks for, the loader's own when it names none. */
+function filterStatuses(
+  filter: RobowriteCollectionFilter | undefined,
+  resolved: ResolvedSourceOptions,
+): readonly ContentItemStatus[] {
+  if (filter?.status === undefined) return resolved.statuses;
+  return typeof filter.status === 'string' ? [filter.status] : filter.status;
+}
+
+function apiError(collection: string, error: unknown, apiKey: string | undefined) {
+  return new RobowriteLiveError(
+    collection,
+    `RoboWrite request failed: ${describeError(error, apiKey)}`,
+    error instanceof APIError ? error.status : null,
+    error instanceof Error ? error : undefined,
+  );
 }
 
 async function retrieveDraft(

@@ -16,9 +16,12 @@ export type IdStrategy = 'slug' | 'itemId' | ((draft: Draft) => string);
 
 /** Options both loaders and the dev refresh share: where to read and what to read. */
 export interface RobowriteSourceOptions {
-  /** Defaults to `process.env.ROBOWRITE_API_KEY`, read when the loader runs. */
+  /**
+   * Defaults to `ROBOWRITE_API_KEY` from the environment, then from the project's `.env` (core's
+   * `resolveCredentials`, as the CLI reads it), read when the loader runs.
+   */
   apiKey?: string;
-  /** Defaults to `process.env.ROBOWRITE_BASE_URL`, then the production API. */
+  /** Defaults to `ROBOWRITE_BASE_URL` (environment, then `.env`), then the production API. */
   baseURL?: string;
   /** Anything else the client takes (timeout, maxRetries, rateLimit, dispatcher, logger...). */
   clientOptions?: ClientOptions;

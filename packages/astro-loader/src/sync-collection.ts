@@ -1,6 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { type Draft, hasDraftBody, toDraft } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
-import { createClient } from './client.ts';
+import { createClient, loaderCredentials } from './client.ts';
 import { describeError, RobowriteSyncError } from './errors.ts';
 import { type ItemSummary, listItems } from './list-items.ts';
 import { mapPool } from './map-pool.ts';
@@ -58,11 +59,13 @@ export async function syncCollection(
   const known: Record<string, SyncedItem> = reloadReason === null && previous ? previous.items : {};
   if (reloadReason !== null) logger.info(`full sync: ${reloadReason}`);
 
+  // The `.env` of the Astro project, wherever the build was started from.
+  const credentials = await loaderCredentials(options, fileURLToPath(context.config.root));
   let summaries: ItemSummary[];
   let changed: ItemSummary[];
   let drafts: Draft[];
   try {
-    const client = createClient(options, logger);
+    const client = createClient(options, credentials, logger);
     summaries = await listItems(client, resolved);
     changed = summaries.filter((summary) => needsFetch(summary, known[summary.id], store));
     const unmarked = summaries.filter((summary) => summary.marker === null).length;
@@ -75,7 +78,7 @@ export async function syncCollection(
       toDraft(await client.content.retrieve(summary.id, { include: [...resolved.include] })),
     );
   } catch (error) {
-    const reason = describeError(error, options.apiKey ?? process.env.ROBOWRITE_API_KEY);
+    const reason = describeError(error, credentials.apiKey);
     const kept = store.keys().length;
     if (options.keepStaleOnError && kept > 0) {
       logger.warn(`sync failed (${reason}); keeping the ${kept} entries of the last sync`);

@@ -1,36 +1,7 @@
-import { EventEmitter } from 'node:events';
-import type { RefreshContentOptions } from 'astro';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { robowriteDevRefresh } from '../src/index.ts';
+import { startDevServer } from './support/dev-server.ts';
 import { adminClient, type Emulator, fastEmulator, listRequests } from './support/emulator.ts';
-
-type SetupHook = (options: {
-  server: { httpServer: EventEmitter };
-  logger: { info: (m: string) => void; warn: (m: string) => void };
-  refreshContent?: (options: RefreshContentOptions) => Promise<void>;
-}) => void;
-
-type ConfigHook = (options: { command: 'dev' | 'build' | 'preview' | 'sync' }) => void;
-
-/** Runs the integration's hooks the way `astro dev` (or another command) does, with a stand-in server. */
-function startDevServer(
-  integration: ReturnType<typeof robowriteDevRefresh>,
-  command: 'dev' | 'build' = 'dev',
-) {
-  (integration.hooks['astro:config:setup'] as unknown as ConfigHook)({ command });
-  const httpServer = new EventEmitter();
-  const refreshes: RefreshContentOptions[] = [];
-  const logs: string[] = [];
-  const setup = integration.hooks['astro:server:setup'] as unknown as SetupHook;
-  setup({
-    server: { httpServer },
-    logger: { info: (m) => logs.push(m), warn: (m) => logs.push(`warn: ${m}`) },
-    refreshContent: async (options) => {
-      refreshes.push(options);
-    },
-  });
-  return { refreshes, logs, stop: () => httpServer.emit('close') };
-}
 
 describe('robowriteDevRefresh', () => {
   let emu: Emulator;

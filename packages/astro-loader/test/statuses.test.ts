@@ -6,7 +6,7 @@ import {
   robowriteLiveLoader,
   robowriteLoader,
 } from '../src/index.ts';
-import { allRequests, type Emulator, fastEmulator } from './support/emulator.ts';
+import { type Emulator, fastEmulator } from './support/emulator.ts';
 
 const BAD_STATUS_LINE =
   'robowrite: unknown content item status "publishd" in `statuses`; allowed: draft, in_review, published, archived.';
@@ -50,7 +50,7 @@ describe('the statuses option', () => {
       expect(thrown).toBeInstanceOf(TypeError);
       expect((thrown as Error).message).toBe(BAD_STATUS_LINE);
     }
-    expect(allRequests(emu)).toBe(0);
+    expect(emu.stats().requests).toBe(0);
   });
 
   it('accepts every documented status, archived too', async () => {
@@ -73,6 +73,6 @@ describe('the statuses option', () => {
     expect('error' in result && result.error.message).toBe(
       'robowrite: unknown content item status "publishd" in `status`; allowed: draft, in_review, published, archived.',
     );
-    expect(allRequests(emu)).toBe(0);
+    expect(emu.stats().requests).toBe(0);
   });
 });

@@ -49,8 +49,3 @@ function sumRoutes(emu: Emulator, match: (route: string) => boolean): number {
     .filter(([route]) => match(route))
     .reduce((sum, [, count]) => sum + count, 0);
 }
-
-/** Every request the emulator has answered so far, whatever the route. */
-export function allRequests(emu: Emulator): number {
-  return sumRoutes(emu, () => true);
-}

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { robowriteSchema } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
@@ -28,8 +31,19 @@ export interface Persisted {
 }
 
 const renderer = createMarkdownProcessor();
+/** The project root of a context that names none: a folder that does not exist, so no `.env`. */
+const NO_PROJECT = join(tmpdir(), `robowrite-no-project-${process.pid}`);
 
-export function mockContext(persisted?: Persisted, collection = 'api'): MockContext {
+export interface MockContextOptions {
+  collection?: string;
+  /** The Astro project root (`config.root`), where the loader looks for `.env`. */
+  root?: string;
+}
+
+export function mockContext(
+  persisted?: Persisted,
+  { collection = 'api', root = NO_PROJECT }: MockContextOptions = {},
+): MockContext {
   const entries = persisted?.entries ?? new Map<string, DataEntry>();
   const metaValues = persisted?.metaValues ?? new Map<string, string>();
   const store: DataStore = {
@@ -82,7 +96,8 @@ export function mockContext(persisted?: Persisted, collection = 'api'): MockCont
     store,
     meta,
     logger,
-    config: {} as LoaderContext['config'],
+    // Only the root: the one config value the loader reads. Astro's ends in a slash, as here.
+    config: { root: pathToFileURL(`${root}/`) } as LoaderContext['config'],
     entries,
     metaValues,
     logs,
