@@ -4,6 +4,7 @@ import {
   type RobowriteCredentials,
   resolveCredentials,
 } from '@robowrite/core';
+import { MissingApiKeyError } from './errors.ts';
 import type { RobowriteSourceOptions } from './options.ts';
 
 /** The four methods Astro's integration logger and the client's `Logger` have in common. */
@@ -37,9 +38,7 @@ export function createClient(
   astroLogger?: AstroLogger,
 ): RoboWrite {
   if (!credentials.apiKey) {
-    throw new Error(
-      `missing API key: set ROBOWRITE_API_KEY in the environment or in ${credentials.envFile}, or pass \`apiKey\` to the loader`,
-    );
+    throw new MissingApiKeyError(credentials.envFile);
   }
   const logger = options.clientOptions?.logger ?? (astroLogger && toClientLogger(astroLogger));
   return new RoboWrite({

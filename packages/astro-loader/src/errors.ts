@@ -15,6 +15,17 @@ export class RobowriteSyncError extends Error {
   }
 }
 
+/** No key in the loader options, the environment or the project's `.env`. */
+export class MissingApiKeyError extends Error {
+  override name = 'MissingApiKeyError';
+
+  constructor(envFile: string) {
+    super(
+      `missing API key: set ROBOWRITE_API_KEY in the environment or in ${envFile}, or pass \`apiKey\` to the loader`,
+    );
+  }
+}
+
 /** One line describing what went wrong, without the key (even if a server echoed it). */
 export function describeError(error: unknown, apiKey: string | undefined): string {
   const raw = error instanceof Error ? error.message : String(error);

@@ -7,6 +7,7 @@ import { type ItemSummary, listItems } from './list-items.ts';
 import { mapPool } from './map-pool.ts';
 import { entryIdFor, type ResolvedSourceOptions, type RobowriteSourceOptions } from './options.ts';
 import { type StoreOutcome, storeDraft } from './store-draft.ts';
+import { syncHint } from './sync-hint.ts';
 import {
   fullReloadReason,
   readSyncState,
@@ -86,9 +87,7 @@ export async function syncCollection(
     }
     throw new RobowriteSyncError(
       `RoboWrite sync of collection "${context.collection}" failed: ${reason}`,
-      kept > 0
-        ? 'Check ROBOWRITE_API_KEY and ROBOWRITE_BASE_URL, or set `keepStaleOnError: true` on the loader to build with the last synced entries.'
-        : 'Check ROBOWRITE_API_KEY and ROBOWRITE_BASE_URL (the emulator prints both when it starts).',
+      syncHint(error, kept),
     );
   }
 
