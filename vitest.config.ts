@@ -10,6 +10,6 @@ export default defineConfig({
       'packages/astro-loader',
       'test',
     ],
-    reporters: ['default', ['json', { outputFile: '.cache/vitest-report.json' }]],
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest-report.json' }]],
   },
 });
