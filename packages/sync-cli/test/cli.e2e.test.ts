@@ -37,6 +37,9 @@ describe('the robowrite command', () => {
     );
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("base: './src/content/posts'");
+    // The schema import an Astro site can resolve: the loader package, not the CLI's core.
+    expect(first.stdout).toContain("import { robowriteSchema } from '@robowrite/astro-loader';");
+    expect(first.stdout).not.toContain('@robowrite/core');
     const gitignore = await readFile(join(dir, '.gitignore'), 'utf8');
     for (const line of GITIGNORE_LINES) expect(gitignore.split('\n')).toContain(line);
     expect(gitignore.match(/^\.env$/gm)).toHaveLength(1);
