@@ -10,14 +10,20 @@ type SetupHook = (options: {
   refreshContent?: (options: RefreshContentOptions) => Promise<void>;
 }) => void;
 
-type ConfigHook = (options: { command: 'dev' | 'build' | 'preview' | 'sync' }) => void;
+type ConfigHook = (options: {
+  command: 'dev' | 'build' | 'preview' | 'sync';
+  updateConfig: (config: unknown) => void;
+}) => void;
 
 /** Runs the integration's hooks the way `astro dev` (or another command) does, with a stand-in server. */
 function startDevServer(
   integration: ReturnType<typeof robowriteDevRefresh>,
   command: 'dev' | 'build' = 'dev',
 ) {
-  (integration.hooks['astro:config:setup'] as unknown as ConfigHook)({ command });
+  (integration.hooks['astro:config:setup'] as unknown as ConfigHook)({
+    command,
+    updateConfig: () => {},
+  });
   const httpServer = new EventEmitter();
   const refreshes: RefreshContentOptions[] = [];
   const logs: string[] = [];
