@@ -10,6 +10,8 @@ export default defineConfig({
       'packages/astro-loader',
       'test',
     ],
-    reporters: ['default', ['json', { outputFile: '.cache/vitest-report.json' }]],
+    // The JSON report `./dev test` (.ci/summary.mjs) reads: in this checkout's test-results/, never
+    // in .cache/, which may be shared with other checkouts.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest-report.json' }]],
   },
 });

@@ -1,4 +1,4 @@
-# Sourced by .ci/run (and usable by hand: `source .ci/provision.sh`).
+# Sourced by ./dev and .ci/run (and usable by hand: `source .ci/provision.sh`).
 # Puts a Node that satisfies the engines range and the pinned pnpm first on PATH.
 # Both come from the npm registry into .cache/ (git-ignored), so a clean clone
 # on a machine with an old Node and no pnpm needs nothing but npm.

@@ -1,126 +1,134 @@
 #!/usr/bin/env node
 /**
- * `pnpm demo`: the whole flow on one machine, no account needed.
+ * `./dev demo` (`pnpm demo`): the whole flow on one machine, no account needed, told as a story.
  *
- *   1. start the RoboWrite emulator (short jobs)
- *   2. generate drafts both ways: topic autopilot for the brand without a CMS (ends
- *      `awaiting_review`) and the brief flow (ends `completed`)
- *   3. wait for the jobs
- *   4. pull every draft into examples/blog/src/content/robowrite, exactly as `robowrite pull` does
- *   5. build examples/blog: the synced files (glob) and the API loader, side by side
- *   6. say where everything is, stop the emulator, exit 0
+ *   1. start the RoboWrite emulator (short jobs) and generate drafts both ways: topic autopilot
+ *      for the brand without a CMS (ends `awaiting_review`) and the brief flow (ends `completed`)
+ *   2. pull every draft into examples/blog/src/content/robowrite, exactly as `robowrite pull` does
+ *   3. build examples/blog: the synced files (glob) and the API loader, side by side
+ *   4. say where everything is, stop the emulator, exit 0
  *
  * Each step is a plain call into the packages, so this file doubles as an example of using the
  * CLI's sync functions from code.
  */
-import { spawn } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RoboWrite } from '../packages/core/src/index.ts';
 import { startEmulator } from '../packages/emulator/src/index.ts';
-import { createContext, pull, startGeneration } from '../packages/sync-cli/src/index.ts';
+import {
+  createContext,
+  pull,
+  type SyncContext,
+  startGeneration,
+} from '../packages/sync-cli/src/index.ts';
+import {
+  buildSite,
+  clientDirOf,
+  describePages,
+  notableLines,
+  prerenderedPages,
+} from './demo-build.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const blogRoot = resolve(repoRoot, 'examples/blog');
-const step = (text: string) => console.log(`\n▸ ${text}`);
+const rel = (path: string) => relative(repoRoot, path);
+const step = (text: string) => console.log(`\n${text}`);
+const say = (text: string) => console.log(`   ${text}`);
 
-// 1. The emulator: jobs take a second or two instead of the real 10–17 minutes.
-step('Starting the RoboWrite emulator');
+/** 1. Two generations, polled to their outcome. `fresh` starts new runs on every demo. */
+async function generate(client: RoboWrite, ctx: SyncContext): Promise<void> {
+  step('1. Generate two drafts');
+  const brands = await client.brands.list();
+  const noCms = brands.items.find((brand) => !brand.cms_connected);
+  if (!noCms) throw new Error('the emulator fixture has no brand without a CMS');
+  const title = 'A practical guide to async standups';
+  const runs = [
+    {
+      what: `topic autopilot for "${noCms.name}" (a brand without a CMS)`,
+      run: await startGeneration(
+        ctx,
+        {
+          flow: 'topic',
+          brandId: noCms.id,
+          topic: { title: 'Remote work productivity', primaryKeyword: 'remote work productivity' },
+        },
+        { fresh: true },
+      ),
+    },
+    {
+      what: `brief flow "${title}"`,
+      run: await startGeneration(
+        ctx,
+        {
+          flow: 'brief',
+          brief: {
+            title,
+            primaryKeyword: 'async standups',
+            targetWordCount: 1200,
+            tone: 'friendly',
+          },
+          generate: { citationMode: 'inline' },
+        },
+        { fresh: true },
+      ),
+    },
+  ];
+  for (const { what, run } of runs) {
+    const outcome = await client.jobs.waitFor(run.job.jobId as string, { intervalMs: 250 });
+    say(`${what}: job ${outcome.job.job_id} ended ${outcome.status}`);
+  }
+}
+
+/** 2. Pull: new and changed drafts are written, unchanged ones left alone, local edits kept. */
+async function pullDrafts(ctx: SyncContext): Promise<boolean> {
+  step(`2. Pull every draft into ${rel(ctx.outDir)}/`);
+  const result = await pull(ctx);
+  for (const action of result.actions) {
+    if (action.kind !== 'skip') say(`${action.kind.padEnd(8)} ${action.file}`);
+  }
+  const c = result.counts;
+  say(
+    `${c.create} created, ${c.update} updated, ${c.delete} deleted, ${c.conflict} conflict(s), ${c.skip} unchanged`,
+  );
+  for (const failure of result.failures) console.error(`   failed: ${failure.message}`);
+  return result.failures.length === 0;
+}
+
+/** 3. The site, built as a child process (this process's emulator answers the loader). */
+async function build(env: NodeJS.ProcessEnv): Promise<void> {
+  step(`3. Build ${rel(blogRoot)} (astro build): the pulled files and the API loader`);
+  const result = await buildSite(blogRoot, env);
+  if (result.code !== 0) {
+    console.error(result.log);
+    throw new Error(`astro build exited with code ${result.code}`);
+  }
+  for (const line of notableLines(result.log)) say(line);
+  const clientDir = clientDirOf(blogRoot);
+  say(describePages(await prerenderedPages(clientDir), rel(clientDir)));
+}
+
+/** 4. Where things are. */
+function whereToLook(ctx: SyncContext): void {
+  step('4. Where to look');
+  say(`Markdown drafts: ${rel(ctx.outDir)}/ (draft: true while awaiting review)`);
+  say(`Sync state:      ${rel(resolve(blogRoot, '.robowrite/state.json'))}`);
+  say(`Built site:      ${rel(resolve(clientDirOf(blogRoot), 'index.html'))}`);
+  say('Serve it:        ./dev preview');
+  say('                 (its /preview/[id] page reads the live API: run `./dev emulator` and');
+  say('                 export the two lines it prints first)');
+}
+
 const emulator = await startEmulator({ port: 0, jobDurationMs: 1500 });
-console.log(`  ${emulator.url}`);
+console.log('robowrite demo: RoboWrite drafts into an Astro site, with git as the CMS');
+console.log(`The local emulator stands in for the API (no account, no key): ${emulator.url}`);
 let exitCode = 0;
 try {
   const client = new RoboWrite({ apiKey: emulator.apiKey, baseURL: emulator.url });
   const ctx = await createContext(blogRoot, { client });
-
-  // 2. Two generations. `fresh` starts new runs even if an earlier demo recorded the same input.
-  step('Generating drafts');
-  const brands = await client.brands.list();
-  const noCms = brands.items.find((brand) => !brand.cms_connected);
-  if (!noCms) throw new Error('the emulator fixture has no brand without a CMS');
-  const topicRun = await startGeneration(
-    ctx,
-    {
-      flow: 'topic',
-      brandId: noCms.id,
-      topic: { title: 'Remote work productivity', primaryKeyword: 'remote work productivity' },
-    },
-    { fresh: true },
-  );
-  console.log(`  topic autopilot for "${noCms.name}" (no CMS): job ${topicRun.job.jobId}`);
-  const briefRun = await startGeneration(
-    ctx,
-    {
-      flow: 'brief',
-      brief: {
-        title: 'A practical guide to async standups',
-        primaryKeyword: 'async standups',
-        targetWordCount: 1200,
-        tone: 'friendly',
-      },
-      generate: { citationMode: 'inline' },
-    },
-    { fresh: true },
-  );
-  console.log(`  brief flow: job ${briefRun.job.jobId}`);
-
-  // 3. Poll both jobs to their outcome.
-  step('Waiting for the jobs');
-  for (const run of [topicRun, briefRun]) {
-    const outcome = await client.jobs.waitFor(run.job.jobId as string, { intervalMs: 250 });
-    console.log(`  job ${outcome.job.job_id}: ${outcome.status}`);
-  }
-
-  // 4. Pull: new and changed drafts are written, unchanged ones left alone, local edits kept.
-  step(`Pulling into ${relative(repoRoot, ctx.outDir)}`);
-  const result = await pull(ctx);
-  for (const action of result.actions) {
-    if (action.kind !== 'skip') console.log(`  ${action.kind.padEnd(8)} ${action.file}`);
-  }
-  const c = result.counts;
-  console.log(
-    `  ${c.create} created, ${c.update} updated, ${c.delete} deleted, ${c.conflict} conflict(s), ${c.skip} unchanged`,
-  );
-  for (const failure of result.failures) console.error(`  failed: ${failure.message}`);
-  if (result.failures.length > 0) exitCode = 1;
-
-  // 5. The site. The emulator answers from this process, so the build runs as a child process
-  // (a synchronous spawn would leave the emulator unable to answer the loader's requests).
-  step('Building examples/blog (astro build)');
-  const buildCode = await new Promise<number | null>((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [resolve(blogRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
-      {
-        cwd: blogRoot,
-        stdio: 'inherit',
-        env: {
-          ...process.env,
-          ROBOWRITE_API_KEY: emulator.apiKey,
-          ROBOWRITE_BASE_URL: emulator.url,
-          ASTRO_TELEMETRY_DISABLED: '1',
-        },
-      },
-    );
-    child.on('error', fail);
-    child.on('close', done);
-  });
-  if (buildCode !== 0) throw new Error(`astro build exited with code ${buildCode}`);
-
-  // 6. Where things are.
-  step('Done');
-  console.log(`  Markdown drafts: ${relative(repoRoot, ctx.outDir)}/`);
-  console.log(
-    `  Sync state:      ${relative(repoRoot, resolve(blogRoot, '.robowrite/state.json'))}`,
-  );
-  console.log('  The awaiting_review draft has `draft: true`; the completed one `draft: false`.');
-  console.log(
-    `  Built site:      ${relative(repoRoot, resolve(blogRoot, 'dist/client/index.html'))}`,
-  );
-  console.log('  Preview it:      pnpm --filter @robowrite/example-blog preview');
-  console.log(
-    '                   (the /preview/ pages read the live API: run `pnpm emulator` and export its two lines first)',
-  );
+  await generate(client, ctx);
+  if (!(await pullDrafts(ctx))) exitCode = 1;
+  await build({ ROBOWRITE_API_KEY: emulator.apiKey, ROBOWRITE_BASE_URL: emulator.url });
+  whereToLook(ctx);
 } catch (error) {
   console.error(`\ndemo failed: ${(error as Error).message}`);
   exitCode = 1;

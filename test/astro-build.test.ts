@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_DRAFT_STATUSES, type Draft, RoboWrite, toDraft } from '@robowrite/core';
 import { startEmulator } from '@robowrite/emulator';
@@ -84,6 +84,18 @@ describe('examples/blog: astro build against the emulator', () => {
     expect(drafts.map((draft) => draft.id)).not.toContain(ungenerated.id);
     const n = drafts.length;
     expect(first.output).toContain(`synced ${n} items: ${n} fetched, ${n} rendered, 0 removed`);
+  });
+
+  it('builds without warnings: the live loader brings no MDX compiler into the server bundle', async () => {
+    expect(first.output).not.toMatch(/\[WARN\]|MODULE_LEVEL_DIRECTIVE/);
+    const chunks = await readdir(join(site, 'dist/server/chunks'));
+    const bundled = await Promise.all(
+      chunks.map((chunk) => readFile(join(site, 'dist/server/chunks', chunk), 'utf8')),
+    );
+    // Source comments name every bundled package: the markdown renderer is there; the MDX
+    // compiler and acorn, which only its MDX processor imports, are not.
+    expect(bundled.some((text) => text.includes('/@astrojs/markdown-remark/'))).toBe(true);
+    expect(bundled.filter((text) => /\/(@mdx-js\/mdx|acorn)\//.test(text))).toEqual([]);
   });
 
   it('lists every draft on the index with its status badge, score and date', async () => {

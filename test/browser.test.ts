@@ -13,10 +13,11 @@ import {
   serveBuiltSite,
   siteEnv,
 } from './support/blog-site.ts';
+import { requireChromium } from './support/chromium.ts';
 import { cliPull } from './support/cli-pull.ts';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../test-results');
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = requireChromium();
 const BADGES: Record<string, string> = {
   draft: 'Draft',
   in_review: 'In review',

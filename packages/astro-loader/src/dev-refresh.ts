@@ -4,6 +4,7 @@ import { createClient, loaderCredentials } from './client.ts';
 import { describeError } from './errors.ts';
 import { listItems } from './list-items.ts';
 import { LOADER_NAME } from './loader.ts';
+import { markdownWithoutMdx } from './markdown-without-mdx.ts';
 import { type RobowriteSourceOptions, resolveSourceOptions } from './options.ts';
 
 export interface RobowriteDevRefreshOptions
@@ -21,7 +22,8 @@ export interface RobowriteDevRefreshOptions
 /**
  * During `astro dev`, polls the content list and, when what is in scope changed (a draft landed,
  * moved status, got a new version or went away), refreshes the collections that use
- * `robowriteLoader`, without a restart. Does nothing in `astro build`.
+ * `robowriteLoader`, without a restart. In `astro build` it only keeps the MDX compiler out of
+ * the server bundle (see markdown-without-mdx.ts).
  */
 export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): AstroIntegration {
   const scope = resolveSourceOptions(options);
@@ -42,6 +44,8 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
       'astro:config:setup': (params) => {
         command = params.command;
         root = fileURLToPath(params.config.root);
+        // Keeps the MDX compiler out of the server bundle that holds the live loader.
+        params.updateConfig({ vite: { plugins: [markdownWithoutMdx()] } });
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         // Astro also runs this hook for the short-lived Vite servers of `astro build` and

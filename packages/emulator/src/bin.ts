@@ -1,46 +1,16 @@
 #!/usr/bin/env node
-import { parseCliArgs, USAGE } from './cli-args.ts';
-import { startEmulator } from './server.ts';
+// Only the version check is imported statically: on an older Node the server's modules could
+// fail at import time before any of our code could say why.
+import { EXIT_OLD_NODE, nodeVersionProblem } from './node-version.ts';
 
-async function main(): Promise<void> {
-  let options: ReturnType<typeof parseCliArgs>;
-  try {
-    options = parseCliArgs(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`robowrite-emulator: ${(error as Error).message}\n${USAGE}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  if (options === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  const emulator = await startEmulator(options);
-  // Dotenv lines first, so a user (or a script) can paste or parse them as-is.
-  process.stdout.write(
-    `ROBOWRITE_BASE_URL=${emulator.url}\nROBOWRITE_API_KEY=${emulator.apiKey}\n`,
-  );
-  process.stderr.write(`robowrite-emulator listening on ${emulator.url} (Ctrl-C to stop)\n`);
-  let closing = false;
-  const stop = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    process.stderr.write(`robowrite-emulator: ${signal}, closing\n`);
-    emulator.close().then(
-      () => {
-        process.exitCode = 0;
-      },
-      (error: unknown) => {
-        process.stderr.write(`robowrite-emulator: ${(error as Error).message}\n`);
-        process.exitCode = 1;
-      },
-    );
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+const problem = nodeVersionProblem(process.versions.node);
+if (problem !== null) {
+  process.stderr.write(`${problem}\n`);
+  process.exitCode = EXIT_OLD_NODE;
+} else {
+  const { main } = await import('./main.ts');
+  await main().catch((error: unknown) => {
+    process.stderr.write(`robowrite-emulator: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  });
 }
-
-main().catch((error: unknown) => {
-  process.stderr.write(`robowrite-emulator: ${(error as Error).message}\n`);
-  process.exitCode = 1;
-});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../src/index.ts';
 import { guideScripts, pointAt } from './guide.ts';
+import { requireCommands, requirePythonHttpx } from './require-tools.ts';
 import { runScript } from './run-script.ts';
 
 /**
@@ -11,6 +12,7 @@ import { runScript } from './run-script.ts';
  */
 describe.concurrent('the guide copy-paste workflows', () => {
   it('bash (curl, jq, uuidgen)', async () => {
+    requireCommands({ curl: 'curl', jq: 'jq', uuidgen: 'uuid-runtime' });
     const emu = await startEmulator({ port: 0, jobDurationMs: 1000, queuedAckRate: 0 });
     try {
       const result = await runScript(
@@ -39,6 +41,7 @@ describe.concurrent('the guide copy-paste workflows', () => {
   });
 
   it('Python (httpx)', async () => {
+    requirePythonHttpx('/usr/bin/python3');
     const emu = await startEmulator({ port: 0, jobDurationMs: 1000, queuedAckRate: 0 });
     try {
       const result = await runScript(

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { APIError, RoboWriteError } from '@robowrite/core';
+import { APIError, AuthenticationError, RoboWriteError } from '@robowrite/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, UsageError } from './commands/exit-codes.ts';
 import { generateCommand } from './commands/generate.ts';
@@ -39,6 +39,7 @@ function exitCodeFor(error: unknown): number {
     error instanceof UsageError ||
     error instanceof ConfigError ||
     error instanceof MissingKeyError ||
+    error instanceof AuthenticationError ||
     error instanceof OutDirChangedError
   ) {
     return EXIT.usage;
@@ -72,7 +73,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addHelpText(
       'after',
       `
-Exit codes: 0 ok, 1 failures, 2 usage (flags, config, missing key), 3 conflicts.
+Exit codes: 0 ok, 1 failures, 2 usage (flags, config, missing or rejected key), 3 conflicts.
 The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at another API (the emulator).`,
     );
 

@@ -37,6 +37,9 @@ describe('the robowrite command', () => {
     );
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("base: './src/content/posts'");
+    // The schema import an Astro site can resolve: the loader package, not the CLI's core.
+    expect(first.stdout).toContain("import { robowriteSchema } from '@robowrite/astro-loader';");
+    expect(first.stdout).not.toContain('@robowrite/core');
     const gitignore = await readFile(join(dir, '.gitignore'), 'utf8');
     for (const line of GITIGNORE_LINES) expect(gitignore.split('\n')).toContain(line);
     expect(gitignore.match(/^\.env$/gm)).toHaveLength(1);
@@ -87,6 +90,25 @@ describe('the robowrite command', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('filename');
+  });
+
+  it('a rejected key: the 401 line alone, no pull summary, exit 2, nothing written', async () => {
+    const dir = await project();
+    const badKey = { ...env, ROBOWRITE_API_KEY: 'rw_test_not_a_real_key_0' };
+    const plain = await cli(dir, ['pull'], badKey);
+    expect(plain.code).toBe(2);
+    expect(plain.stdout).toBe('');
+    expect(plain.stderr.trim().split('\n')).toEqual([
+      'error 401 GET /content: Invalid API key (check ROBOWRITE_API_KEY)',
+    ]);
+    const json = await cli(dir, ['pull', '--json'], badKey);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({
+      ok: false,
+      error: '401 GET /content: Invalid API key (check ROBOWRITE_API_KEY)',
+    });
+    expect(`${plain.stderr}${json.stdout}${json.stderr}`).not.toContain('rw_test_not_a_real_key_0');
+    expect((await tree(join(dir, OUT))).size).toBe(0);
   });
 
   it('prints a plain plan for --dry-run and writes nothing; plain lines without a TTY', async () => {

@@ -289,7 +289,8 @@ describe('generate', () => {
       ...cliEnv(emu),
       ROBOWRITE_API_KEY: 'rw_wrong_key_123',
     });
-    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.code).toBe(2);
+    expect(wrongKey.stderr.trim().split('\n')).toHaveLength(1);
     expect(`${wrongKey.stdout}${wrongKey.stderr}`).not.toContain('rw_wrong_key_123');
     void upstream;
   });

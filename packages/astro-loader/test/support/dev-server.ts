@@ -14,6 +14,7 @@ type SetupHook = (options: {
 type ConfigHook = (options: {
   command: 'dev' | 'build' | 'preview' | 'sync';
   config: { root: URL };
+  updateConfig: (config: unknown) => void;
 }) => void;
 
 /** Runs the integration's hooks the way `astro dev` (or another command) does, with a stand-in server. */
@@ -26,6 +27,7 @@ export function startDevServer(
   (integration.hooks['astro:config:setup'] as unknown as ConfigHook)({
     command,
     config: { root: pathToFileURL(`${root}/`) },
+    updateConfig: () => {},
   });
   const httpServer = new EventEmitter();
   const refreshes: RefreshContentOptions[] = [];

@@ -63,11 +63,15 @@ export function configSource(config: RobowriteConfigInput, withImport: boolean):
   return `${header.join('\n')}\n\n/** @type {import('@robowrite/sync-cli').RobowriteConfigInput} */\nexport default ${body};\n`;
 }
 
+/**
+ * The schema comes from @robowrite/astro-loader, the package an Astro site installs (as its README
+ * shows); the CLI's own dependency @robowrite/core is not importable from a pnpm project.
+ */
 export function contentConfigSnippet(outDir: string): string {
-  return `// src/content.config.ts
+  return `// src/content.config.ts (npm install @robowrite/astro-loader)
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { robowriteSchema } from '@robowrite/core';
+import { robowriteSchema } from '@robowrite/astro-loader';
 
 export const collections = {
   robowrite: defineCollection({

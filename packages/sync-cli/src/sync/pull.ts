@@ -196,6 +196,9 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
         }
       }
     } catch (error) {
+      // A rejected key rejects every request: the run could not start, so it ends here with the
+      // error alone rather than a summary of nothing that reads like a partial pull.
+      if (error instanceof AuthenticationError) throw error;
       listingComplete = false;
       failures.push({ itemId: null, message: `listing content failed: ${errorLine(error)}` });
     }
