@@ -3,7 +3,7 @@ export const EXIT = {
   ok: 0,
   /** Some item or request failed (the rest still ran). */
   failure: 1,
-  /** Bad flags, bad config, missing API key. */
+  /** Bad flags, bad config, an invalid state file, missing API key. */
   usage: 2,
   /** Local edits kept; incoming versions are in `.robowrite/conflicts/`. */
   conflicts: 3,
