@@ -6,9 +6,11 @@ import {
   cli,
   cliEnv,
   emulator,
+  itemIdOf,
   OUT,
   parseJson,
   project,
+  rewritingProxy,
   type TestEmulator,
   tree,
 } from './helpers.ts';
@@ -127,4 +129,59 @@ describe('issue 10 #1: state file paths are trusted', () => {
       await rm(dir, { recursive: true, force: true });
     },
   );
+});
+
+describe('issue 10 #4: item ids equal to Object.prototype members', () => {
+  it('items with ids __proto__, constructor and toString are pulled, tracked and stay stable', async () => {
+    emu = await emulator({ items: 5 });
+    const real: string[] = [];
+    const env = cliEnv(emu);
+    const reference = await project();
+    expect((await cli(reference, ['pull'], env)).code).toBe(0);
+    for (const text of (await tree(join(reference, OUT))).values()) real.push(itemIdOf(text));
+    const crafted = ['__proto__', 'constructor', 'toString'];
+    const toCrafted = new Map(real.slice(0, 3).map((id, i) => [id, crafted[i] as string]));
+    const toReal = new Map([...toCrafted].map(([id, name]) => [name, id]));
+
+    // The API answers with the crafted ids; requests for them go to the real items.
+    const rename = (item: { id?: string }) =>
+      item.id && toCrafted.has(item.id) ? { ...item, id: toCrafted.get(item.id) } : item;
+    const proxy = await rewritingProxy(
+      emu,
+      (_path, body) => {
+        const page = body as { items?: { id: string }[] };
+        if (Array.isArray(page.items)) return { ...page, items: page.items.map(rename) };
+        return rename(body as { id?: string });
+      },
+      (url) =>
+        url.replace(/\/content\/([^/?]+)/, (whole, id: string) => {
+          const target = toReal.get(decodeURIComponent(id));
+          return target ? `/content/${target}` : whole;
+        }),
+    );
+    try {
+      const dir = await project();
+      const proxied = cliEnv(emu, { ROBOWRITE_BASE_URL: proxy.url });
+      const first = await cli(dir, ['pull', '--json'], proxied);
+      expect(first.code, first.stderr).toBe(0);
+      const ids = [...(await tree(join(dir, OUT))).values()].map(itemIdOf);
+      for (const id of crafted) expect(ids).toContain(id);
+
+      const state = await readFile(statePath(dir), 'utf8');
+      for (const id of crafted) expect(state).toContain(`"${id}": {`);
+      expect(Object.keys(JSON.parse(state).items)).toHaveLength(real.length);
+
+      const again = await cli(dir, ['pull', '--json'], proxied);
+      expect(again.code, again.stderr).toBe(0);
+      expect(parseJson<{ counts: Record<string, number> }>(again.stdout).counts).toMatchObject({
+        create: 0,
+        update: 0,
+        delete: 0,
+        conflict: 0,
+      });
+      expect(await readFile(statePath(dir), 'utf8')).toBe(state);
+    } finally {
+      await proxy.close();
+    }
+  });
 });

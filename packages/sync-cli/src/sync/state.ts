@@ -58,8 +58,16 @@ export interface SyncState {
   orphans: OrphanState[];
 }
 
+/**
+ * A record keyed by ids from outside (the API, the state file) has no prototype, so an id such
+ * as `__proto__`, `constructor` or `toString` is just a key, never a member of `Object.prototype`.
+ */
+export function idRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 export function emptyState(outDir: string): SyncState {
-  return { version: STATE_VERSION, outDir, items: {}, jobs: {}, orphans: [] };
+  return { version: STATE_VERSION, outDir, items: idRecord(), jobs: idRecord(), orphans: [] };
 }
 
 export function statePath(root: string): string {
@@ -78,7 +86,11 @@ function kindOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/** An object keyed by id, each value checked by `entry`; the first bad entry is the issue. */
+/**
+ * An object keyed by id, each value checked by `entry`. Built by hand rather than with
+ * `z.record`, which silently drops a `__proto__` key: here every own key is kept and checked,
+ * in a record without a prototype.
+ */
 function byId<T>(entry: z.ZodType<T>) {
   return z.unknown().transform((raw, ctx) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -88,7 +100,7 @@ function byId<T>(entry: z.ZodType<T>) {
       });
       return z.NEVER;
     }
-    const out: Record<string, T> = {};
+    const out = idRecord<T>();
     for (const [id, value] of Object.entries(raw)) {
       const parsed = entry.safeParse(value);
       if (!parsed.success) {
@@ -200,8 +212,8 @@ function parseState(text: string, outDir: string): SyncState {
   return {
     version: STATE_VERSION,
     outDir: state.outDir ?? outDir,
-    items: state.items ?? {},
-    jobs: state.jobs ?? {},
+    items: state.items ?? idRecord(),
+    jobs: state.jobs ?? idRecord(),
     orphans: state.orphans ?? [],
   };
 }
