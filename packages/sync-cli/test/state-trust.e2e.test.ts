@@ -76,6 +76,11 @@ describe('issue 10 #1: state file paths are trusted', () => {
     const failures = parseJson<{ failures: { message: string }[] }>(dry.stdout).failures;
     expect(failures.map((f) => f.message).join('\n')).toContain(JSON.stringify(orphanFile));
     expect(failures).toHaveLength(4);
+    const status = await cli(dir, ['status', '--json'], env);
+    expect(status.code, status.stderr).toBe(0);
+    expect(parseJson<{ rejected: string[] }>(status.stdout).rejected).toEqual(
+      failures.map((f) => f.message),
+    );
 
     const result = await cli(dir, ['pull'], env);
     expect(result.code, result.stderr).toBe(1);
