@@ -40,7 +40,8 @@ function exitCodeFor(error: unknown): number {
     error instanceof ConfigError ||
     error instanceof MissingKeyError ||
     error instanceof AuthenticationError ||
-    error instanceof OutDirChangedError
+    error instanceof OutDirChangedError ||
+    error instanceof StateFileError
   ) {
     return EXIT.usage;
   }
@@ -73,7 +74,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addHelpText(
       'after',
       `
-Exit codes: 0 ok, 1 failures, 2 usage (flags, config, missing or rejected key), 3 conflicts.
+Exit codes: 0 ok, 1 failures, 2 usage (flags, config, state file, missing or rejected key), 3 conflicts.
 The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at another API (the emulator).`,
     );
 

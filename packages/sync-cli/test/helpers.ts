@@ -140,6 +140,8 @@ export interface Proxy {
 export async function rewritingProxy(
   emu: TestEmulator,
   rewrite: (path: string, body: unknown) => unknown,
+  /** Maps each request's path and query before forwarding: serves ids the emulator never issues. */
+  forward: (url: string) => string = (url) => url,
 ): Promise<Proxy> {
   const { createServer } = await import('node:http');
   const target = new URL(emu.url);
@@ -151,7 +153,7 @@ export async function rewritingProxy(
       if (typeof value === 'string' && key !== 'host' && key !== 'content-length')
         headers.set(key, value);
     }
-    const upstreamResponse = await fetch(`${target.origin}${req.url}`, {
+    const upstreamResponse = await fetch(`${target.origin}${forward(req.url ?? '/')}`, {
       method: req.method ?? 'GET',
       headers,
       ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),

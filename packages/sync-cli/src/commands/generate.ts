@@ -81,6 +81,7 @@ export async function generateCommand(
   const input = await buildInput(flags, ctx.config.generate.flow);
   const started = await startGeneration(ctx, input, { fresh: flags.new ?? false });
   const { job } = started;
+  for (const line of started.rejected) reporter.warn(line);
   const summary = {
     key: started.key,
     reused: started.reused,

@@ -20,6 +20,7 @@ export async function statusCommand(
     );
     return code;
   }
+  for (const line of report.rejected) reporter.warn(line);
   reporter.line(
     `Output folder: ${relative(root, report.outDir) || '.'} (${report.tracked} synced files)`,
   );

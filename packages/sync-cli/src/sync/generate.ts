@@ -11,13 +11,15 @@ import {
 } from './jobs.ts';
 import { withLock } from './lock.ts';
 import { type PullResult, pull } from './pull.ts';
-import { type JobState, readState, writeState } from './state.ts';
+import { type JobState, loadState, readState, writeState } from './state.ts';
 
 export interface StartedGeneration {
   key: string;
   job: JobState;
   /** True when an earlier record with the same input was found (replayed or still running). */
   reused: boolean;
+  /** State entries ignored (and left out when the state was saved), one line each. */
+  rejected: string[];
 }
 
 /**
@@ -31,7 +33,7 @@ export async function startGeneration(
   options: { fresh?: boolean; signal?: AbortSignal } = {},
 ): Promise<StartedGeneration> {
   return withLock(ctx.root, { command: 'generate' }, async () => {
-    const state = await readState(ctx.root, ctx.config.outDir);
+    const { state, rejected } = await loadState(ctx.root, ctx.config.outDir);
     const save = async () => {
       await writeState(ctx.root, state);
     };
@@ -47,7 +49,7 @@ export async function startGeneration(
       await save();
     }
     await sendJobRequests(ctx, job, save, options.signal);
-    return { key, job, reused: found !== null };
+    return { key, job, reused: found !== null, rejected };
   });
 }
 

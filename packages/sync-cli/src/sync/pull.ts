@@ -12,6 +12,7 @@ import {
 } from '@robowrite/core';
 import type { SyncContext } from './context.ts';
 import { renderMarkdown } from './frontmatter.ts';
+import { confinedPath } from './inside-folder.ts';
 import {
   applyJobSnapshot,
   hasLanded,
@@ -24,7 +25,8 @@ import { withLock } from './lock.ts';
 import { mapLimit } from './map-limit.ts';
 import { assignNames } from './naming.ts';
 import { type DesiredFile, type PlanAction, planFile, planUnread } from './planner.ts';
-import { type JobState, readState, STATE_DIR, type SyncState, writeState } from './state.ts';
+import { quote } from './quote.ts';
+import { type JobState, loadState, STATE_DIR, type SyncState, writeState } from './state.ts';
 import {
   type ActionOutcome,
   type ActionReport,
@@ -129,16 +131,17 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
   const force = options.force ?? false;
   const dryRun = options.dryRun ?? false;
   const progress = options.onProgress ?? (() => {});
-  const state = await readState(ctx.root, ctx.config.outDir);
+  const { state, rejected } = await loadState(ctx.root, ctx.config.outDir);
   if (state.outDir !== ctx.config.outDir) {
     if (Object.keys(state.items).length > 0) {
       throw new OutDirChangedError(
-        `.robowrite/state.json tracks files in ${state.outDir}, not ${ctx.config.outDir}: move the folder and set outDir back, or delete the state's "items" to start the new folder from scratch`,
+        `.robowrite/state.json tracks files in ${quote(state.outDir)}, not ${quote(ctx.config.outDir)}: move the folder and set outDir back, or delete the state's "items" to start the new folder from scratch`,
       );
     }
     state.outDir = ctx.config.outDir;
   }
-  const failures: PullFailure[] = [];
+  // State entries naming files outside the output folder: dropped, and each reported in a line.
+  const failures: PullFailure[] = rejected.map((message) => ({ itemId: null, message }));
   let requests = 0;
   const save = async () => {
     if (!dryRun) await writeState(ctx.root, state);
@@ -284,7 +287,7 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
   // whatever N is. The state is saved at safe points (after a batch's files are durable), so a
   // run killed anywhere leaves each file old or new and the next run adopts what it finds.
   const paths = { root: ctx.root, outDir: ctx.outDir };
-  const readFile = (file: string) => readTextOrNull(join(ctx.outDir, file));
+  const readFile = (file: string) => readTextOrNull(confinedPath(ctx.outDir, file));
   const trackedBefore = Object.keys(state.items).length;
   const planned = new Set<string>();
   const reports: ActionReport[] = [];

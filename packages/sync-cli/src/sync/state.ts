@@ -1,6 +1,9 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write.ts';
+import { insideFolder } from './inside-folder.ts';
+import { quote } from './quote.ts';
 
 export const STATE_DIR = '.robowrite';
 export const STATE_VERSION = 1;
@@ -55,47 +58,217 @@ export interface SyncState {
   orphans: OrphanState[];
 }
 
+/**
+ * A record keyed by ids from outside (the API, the state file) has no prototype, so an id such
+ * as `__proto__`, `constructor` or `toString` is just a key, never a member of `Object.prototype`.
+ */
+export function idRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 export function emptyState(outDir: string): SyncState {
-  return { version: STATE_VERSION, outDir, items: {}, jobs: {}, orphans: [] };
+  return { version: STATE_VERSION, outDir, items: idRecord(), jobs: idRecord(), orphans: [] };
 }
 
 export function statePath(root: string): string {
   return join(root, STATE_DIR, 'state.json');
 }
 
+const STATE_FILE = `${STATE_DIR}/state.json`;
+
 export class StateFileError extends Error {
   override name = 'StateFileError';
 }
 
-export async function readState(root: string, outDir: string): Promise<SyncState> {
-  let text: string;
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+/**
+ * An object keyed by id, each value checked by `entry`. Built by hand rather than with
+ * `z.record`, which silently drops a `__proto__` key: here every own key is kept and checked,
+ * in a record without a prototype.
+ */
+function byId<T>(entry: z.ZodType<T>) {
+  return z.unknown().transform((raw, ctx) => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected an object keyed by id, got ${kindOf(raw)}`,
+      });
+      return z.NEVER;
+    }
+    const out = idRecord<T>();
+    for (const [id, value] of Object.entries(raw)) {
+      const parsed = entry.safeParse(value);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          ctx.addIssue({ code: 'custom', message: issue.message, path: [id, ...issue.path] });
+        }
+        return z.NEVER;
+      }
+      out[id] = parsed.data;
+    }
+    return out;
+  });
+}
+
+const nullableString = z.string().nullable().default(null);
+
+const itemSchema: z.ZodType<ItemState> = z.object({
+  file: z.string(),
+  versionId: nullableString,
+  marker: nullableString,
+  hash: z.string(),
+  jobId: nullableString,
+  jobStatus: nullableString,
+});
+
+const jobSchema: z.ZodType<JobState> = z.object({
+  flow: z.enum(['topic', 'brief']),
+  fingerprint: z.string(),
+  request: z.record(z.string(), z.unknown()),
+  keys: z.record(z.string(), z.string()),
+  created: z.record(z.string(), z.string()),
+  jobId: nullableString,
+  status: z.string(),
+  itemId: nullableString,
+  error: nullableString,
+  collected: z.boolean(),
+});
+
+/** The whole state file. Anything it does not describe stops the command with one line. */
+const stateSchema = z.object({
+  version: z.literal(STATE_VERSION),
+  outDir: z.string().optional(),
+  items: byId(itemSchema).optional(),
+  jobs: byId(jobSchema).optional(),
+  orphans: z.array(z.object({ file: z.string(), hash: z.string() })).optional(),
+});
+
+/** `items["id"].hash`, `orphans[2].file`: ids quoted, so a hostile one cannot break the line. */
+function pathText(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, i) => {
+      if (typeof key === 'number') return `[${key}]`;
+      const name = String(key);
+      const isId = i === 1 && (path[0] === 'items' || path[0] === 'jobs');
+      return !isId && /^[A-Za-z_]\w*$/.test(name)
+        ? `${i > 0 ? '.' : ''}${name}`
+        : `[${quote(name)}]`;
+    })
+    .join('');
+}
+
+function invalid(problem: string): StateFileError {
+  return new StateFileError(
+    `${STATE_FILE} is not a valid state file: ${problem}; restore it from git or delete it to start over`,
+  );
+}
+
+async function readStateText(root: string): Promise<string | null> {
   try {
-    text = await readFile(statePath(root), 'utf8');
+    return await readFile(statePath(root), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState(outDir);
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'EISDIR') throw new StateFileError(`${STATE_FILE} is a directory, not a file`);
+    throw new StateFileError(`${STATE_FILE} cannot be read (${code ?? 'unknown error'})`);
   }
+}
+
+/** Checks the whole file against the schema; the first problem, in one line, if it does not fit. */
+function parseState(text: string, outDir: string): SyncState {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     throw new StateFileError(
-      `${STATE_DIR}/state.json is not valid JSON; restore it from git or delete it to start over`,
+      `${STATE_FILE} is not valid JSON; restore it from git or delete it to start over`,
     );
   }
-  const state = parsed as Partial<SyncState>;
-  if (state.version !== STATE_VERSION) {
+  const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  const version = isObject ? (parsed as { version?: unknown }).version : STATE_VERSION;
+  if (version !== STATE_VERSION) {
+    const shown =
+      version === undefined
+        ? 'none'
+        : typeof version === 'number'
+          ? String(version)
+          : quote(JSON.stringify(version));
     throw new StateFileError(
-      `${STATE_DIR}/state.json has format version ${String(state.version)}; this robowrite reads version ${STATE_VERSION}`,
+      `${STATE_FILE} has format version ${shown}; this robowrite reads version ${STATE_VERSION}`,
     );
   }
+  const result = stateSchema.safeParse(parsed);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${pathText(issue.path)}: ` : '';
+    throw invalid(`${where}${(issue?.message ?? 'invalid').replace(/^Invalid \w+: /, '')}`);
+  }
+  const state = result.data;
   return {
     version: STATE_VERSION,
     outDir: state.outDir ?? outDir,
-    items: state.items ?? {},
-    jobs: state.jobs ?? {},
+    items: state.items ?? idRecord(),
+    jobs: state.jobs ?? idRecord(),
     orphans: state.orphans ?? [],
   };
+}
+
+/** Why a file name from the state may not be acted on, or null. */
+function entryProblem(folder: string, file: string): string | null {
+  const confined = insideFolder(folder, file);
+  if (confined.reason !== undefined) return confined.reason;
+  return file.endsWith('.md') ? null : 'is not a Markdown file';
+}
+
+/**
+ * Drops every entry whose file is not a Markdown file directly in the output folder: the state is
+ * committed, so anyone who can open a pull request can edit it. What is dropped is never read,
+ * written or removed, and the next save leaves it out. One line per entry says what was dropped.
+ */
+function confineEntries(state: SyncState, folder: string): string[] {
+  const rejected: string[] = [];
+  const reject = (where: string, file: string, why: string) =>
+    rejected.push(`${STATE_FILE}: ignored ${where}: file ${quote(file)} ${why}`);
+  for (const [id, item] of Object.entries(state.items)) {
+    const why = entryProblem(folder, item.file);
+    if (why === null) continue;
+    reject(`items[${quote(id)}]`, item.file, why);
+    delete state.items[id];
+  }
+  state.orphans = state.orphans.filter((orphan, i) => {
+    const why = entryProblem(folder, orphan.file);
+    if (why !== null) reject(`orphans[${i}]`, orphan.file, why);
+    return why === null;
+  });
+  return rejected;
+}
+
+export interface LoadedState {
+  state: SyncState;
+  /** One line per state entry that was dropped (not acted on), for the caller to report. */
+  rejected: string[];
+}
+
+/**
+ * Reads and checks `.robowrite/state.json` (an empty state when there is none). `outDir` is the
+ * output folder the caller will use (relative to `root` or absolute); every file the state
+ * names must lie directly in it.
+ */
+export async function loadState(root: string, outDir: string): Promise<LoadedState> {
+  const text = await readStateText(root);
+  if (text === null) return { state: emptyState(outDir), rejected: [] };
+  const state = parseState(text, outDir);
+  return { state, rejected: confineEntries(state, resolve(root, outDir)) };
+}
+
+/** `loadState` without the report: entries that fail the checks are dropped all the same. */
+export async function readState(root: string, outDir: string): Promise<SyncState> {
+  return (await loadState(root, outDir)).state;
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {

@@ -2,9 +2,10 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SyncContext } from './context.ts';
 import { hashText } from './hash.ts';
+import { confinedPath } from './inside-folder.ts';
 import { FAILED_STATUSES, isPending } from './jobs.ts';
 import { jobReport, type PullJobReport } from './pull.ts';
-import { readState, STATE_DIR } from './state.ts';
+import { loadState, STATE_DIR } from './state.ts';
 import { conflictsDir, readTextOrNull } from './writer.ts';
 
 export interface StatusReport {
@@ -19,17 +20,19 @@ export interface StatusReport {
   conflicts: string[];
   pendingJobs: PullJobReport[];
   failedJobs: PullJobReport[];
+  /** State entries ignored because their file is not one robowrite could have written. */
+  rejected: string[];
 }
 
 /** Local only: no API requests, no lock (it reads, never writes). */
 export async function getStatus(
   ctx: Pick<SyncContext, 'root' | 'outDir' | 'config'>,
 ): Promise<StatusReport> {
-  const state = await readState(ctx.root, ctx.config.outDir);
+  const { state, rejected } = await loadState(ctx.root, ctx.config.outDir);
   const modified: StatusReport['modified'] = [];
   const missing: StatusReport['missing'] = [];
   for (const [itemId, item] of Object.entries(state.items).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const text = await readTextOrNull(join(ctx.outDir, item.file));
+    const text = await readTextOrNull(confinedPath(ctx.outDir, item.file));
     if (text === null) missing.push({ itemId, file: item.file });
     else if (hashText(text) !== item.hash) modified.push({ itemId, file: item.file });
   }
@@ -55,5 +58,6 @@ export async function getStatus(
     failedJobs: jobs
       .filter(([, job]) => FAILED_STATUSES.has(job.status))
       .map(([key, job]) => jobReport(key, job)),
+    rejected,
   };
 }

@@ -3,6 +3,7 @@ import { type FileHandle, mkdir, open, readFile, unlink } from 'node:fs/promises
 import { join } from 'node:path';
 import { sweepTempFiles, writeFileAtomic } from './atomic-write.ts';
 import { hashText } from './hash.ts';
+import { confinedPath, insideFolder } from './inside-folder.ts';
 import { mapLimit } from './map-limit.ts';
 import type { DesiredFile, PlanAction } from './planner.ts';
 import { STATE_DIR, type SyncState, writeState } from './state.ts';
@@ -76,8 +77,11 @@ function record(state: SyncState, desired: DesiredFile): void {
 async function removeOrphans(paths: Paths, state: SyncState): Promise<void> {
   const remaining = [];
   for (const orphan of state.orphans) {
+    const confined = insideFolder(paths.outDir, orphan.file);
+    // Never acted on, and off the list: `loadState` reports such entries when it drops them.
+    if (confined.reason !== undefined) continue;
     try {
-      const path = join(paths.outDir, orphan.file);
+      const { path } = confined;
       const text = await readTextOrNull(path);
       const stillOurs = Object.values(state.items).some((item) => item.file === orphan.file);
       // An edited orphan is no longer ours to manage: it stays on disk and leaves the list.
@@ -90,7 +94,7 @@ async function removeOrphans(paths: Paths, state: SyncState): Promise<void> {
 }
 
 async function clearConflict(root: string, file: string): Promise<void> {
-  const path = join(conflictsDir(root), file);
+  const path = confinedPath(conflictsDir(root), file);
   if (existsSync(path)) await unlink(path).catch(() => {});
 }
 
@@ -148,7 +152,7 @@ async function applyAction(
   switch (action.kind) {
     case 'create':
     case 'update': {
-      const path = join(paths.outDir, action.file);
+      const path = confinedPath(paths.outDir, action.file);
       // Last look, once the new text is durable and just before it replaces the old: an edit
       // (or a new file) since planning makes this a conflict after all.
       const forced = action.kind === 'update' && action.forced;
@@ -219,5 +223,5 @@ export async function saveApplied(paths: Paths, state: SyncState): Promise<void>
 async function writeConflict(paths: Paths, file: string, text: string): Promise<void> {
   const dir = conflictsDir(paths.root);
   await mkdir(dir, { recursive: true });
-  await writeFileAtomic(join(dir, file), text);
+  await writeFileAtomic(confinedPath(dir, file), text);
 }
