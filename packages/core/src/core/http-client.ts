@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { APIPromise, type ResponseInfo, type WithResponse } from './api-promise.ts';
+import { errorDetail } from './error-body.ts';
 import {
   APIConnectionError,
   APIError,
@@ -95,19 +96,6 @@ function buildQuery(query: Record<string, QueryValue> | undefined): string {
   }
   const text = params.toString();
   return text ? `?${text}` : '';
-}
-
-function readDetail(text: string): string | null {
-  if (text.trim() === '') return null;
-  try {
-    const body: unknown = JSON.parse(text);
-    if (body !== null && typeof body === 'object' && 'detail' in body) {
-      return typeof body.detail === 'string' ? body.detail : JSON.stringify(body.detail);
-    }
-  } catch {
-    // Not JSON: the raw text is still the best explanation there is.
-  }
-  return text.slice(0, 500);
 }
 
 /**
@@ -329,11 +317,10 @@ export class HttpClient {
 
     if (status < 200 || status >= 300) {
       const retryAfterMs = parseRetryAfter(responseHeaders['retry-after']);
-      const detail = readDetail(text);
       const error = errorFromStatus(
         {
           status,
-          detail: detail === null ? null : this.#config.scrub(detail),
+          detail: errorDetail(text, this.#config.scrub),
           requestId,
           method,
           path: spec.path,
