@@ -75,8 +75,13 @@ const TIMEOUT_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
   'ETIMEDOUT',
 ]);
-/** Printable ASCII without spaces, as servers accept for Idempotency-Key; anything else is 422. */
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+/**
+ * The Idempotency-Key rule. The guide says only that a malformed key is a 422, so core and the
+ * emulator share one documented choice (both READMEs): 1–255 characters from a URL- and
+ * header-safe set that every UUID, ULID and `prefix:id.n` key fits. Checked here so a key the
+ * server could refuse is never sent.
+ */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,255}$/;
 
 function normaliseHeaders(raw: Record<string, string | string[] | undefined>) {
   const out: Record<string, string> = {};
@@ -177,7 +182,7 @@ export class HttpClient {
     const key = spec.idempotent ? (options.idempotencyKey ?? randomUUID()) : options.idempotencyKey;
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw new RequestValidationError(
-        'idempotencyKey must be 1–255 printable ASCII characters without spaces',
+        'idempotencyKey must be 1–255 characters from A–Z a–z 0–9 _ . : -',
         'idempotencyKey',
       );
     }
