@@ -12,6 +12,8 @@ export {
   InternalServerError,
   JobTimeoutError,
   NotFoundError,
+  PaginationError,
+  type PaginationStopReason,
   RateLimitError,
   RequestValidationError,
   ResponseValidationError,

@@ -2,7 +2,11 @@ import { unprocessable } from './errors.ts';
 import { Store } from './store/store.ts';
 import type { IdempotencyRecord, Org } from './store/types.ts';
 
-/** Keys are 1–255 printable characters from a URL-safe set; UUIDs (what the guide uses) fit. */
+/**
+ * Keys are 1–255 characters from a URL- and header-safe set; UUIDs (what the guide uses) fit. The
+ * guide says only "a malformed key returns 422": this is the documented choice @robowrite/core
+ * checks before sending, so the two never disagree (see both READMEs).
+ */
 const KEY_FORMAT = /^[A-Za-z0-9_.:-]{1,255}$/;
 /** Replays are kept for 24 hours, like most idempotency implementations. */
 const TTL_MS = 24 * 60 * 60 * 1000;

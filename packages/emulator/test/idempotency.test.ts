@@ -86,7 +86,7 @@ describe('idempotency', () => {
   it('rejects a malformed key with 422 on every idempotent route', async () => {
     const emu = await start();
     const { noCms } = await demoBrands(emu);
-    for (const key of ['', 'has space', 'x'.repeat(256), 'semi;colon', 'slash/key']) {
+    for (const key of ['', 'has space', 'x'.repeat(256), 'semi;colon', 'slash/key', 'sync/abc+1']) {
       const res = await call(emu, 'POST', `/brands/${noCms}/topics`, {
         body: { title: 'T', primary_keyword: 't' },
         idempotencyKey: key,
@@ -106,6 +106,19 @@ describe('idempotency', () => {
         })
       ).status,
     ).toBe(422);
+  });
+
+  it('accepts every key of the documented rule (A–Z a–z 0–9 _ . : -, 1–255), as core does', async () => {
+    const emu = await start();
+    const { noCms } = await demoBrands(emu);
+    const keys = ['a', 'sync:abc.1_x-2', '2b0c8c1e-5f1a-4d2e-9a57-0c6f7e1d2a3b', 'K'.repeat(255)];
+    for (const key of keys) {
+      const res = await call(emu, 'POST', `/brands/${noCms}/topics`, {
+        body: { title: 'T', primary_keyword: 't' },
+        idempotencyKey: key,
+      });
+      expect(res.status, key).toBe(201);
+    }
   });
 
   it('does not remember rejected requests, and scopes keys per route', async () => {

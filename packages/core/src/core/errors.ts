@@ -157,6 +157,39 @@ export class ResponseValidationError extends RoboWriteError {
   }
 }
 
+/** Why a paged walk was stopped before the server said `has_more: false`. */
+export type PaginationStopReason = 'repeated-page' | 'no-progress' | 'past-total' | 'runaway';
+
+/**
+ * A list kept answering `has_more: true` in a way that can never end: the same rows again, an
+ * offset that does not move forward, a window past its own `total`, or a walk far past the total
+ * the first page announced. Stopping with this beats paging forever at the rate limit.
+ */
+export class PaginationError extends RoboWriteError {
+  override name = 'PaginationError';
+  readonly reason: PaginationStopReason;
+  /** The list's path, e.g. `/content`. */
+  readonly path: string;
+  /** The offset of the refused page (served again, or not requested at all). */
+  readonly offset: number;
+  /** Pages fetched in this walk before it stopped. */
+  readonly pages: number;
+
+  constructor(init: {
+    reason: PaginationStopReason;
+    path: string;
+    offset: number;
+    pages: number;
+    problem: string;
+  }) {
+    super(`GET ${init.path}: paging stopped at offset ${init.offset}: ${init.problem}`);
+    this.reason = init.reason;
+    this.path = init.path;
+    this.offset = init.offset;
+    this.pages = init.pages;
+  }
+}
+
 /** `jobs.waitFor` hit its deadline; `lastSnapshot` is the last job read (null if none was). */
 export class JobTimeoutError extends RoboWriteError {
   override name = 'JobTimeoutError';

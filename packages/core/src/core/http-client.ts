@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { APIPromise, type ResponseInfo, type WithResponse } from './api-promise.ts';
+import { errorDetail } from './error-body.ts';
 import {
   APIConnectionError,
+  APIError,
   APITimeoutError,
   APIUserAbortError,
   errorFromStatus,
@@ -16,11 +18,13 @@ import { type LevelLogger, redactHeaders } from './logger.ts';
 import type { RateLimiter, ReleaseSlot } from './rate-limiter.ts';
 import {
   backoffMs,
+  isDeleteAlreadyDone,
   isRetryableStatus,
   isSafeToRetry,
   MAX_RETRY_AFTER_MS,
   parseRetryAfter,
   retryAfterWithSkew,
+  wasNotProcessed,
 } from './retry-policy.ts';
 import { sleep } from './sleep.ts';
 
@@ -71,8 +75,13 @@ const TIMEOUT_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
   'ETIMEDOUT',
 ]);
-/** Printable ASCII without spaces, as servers accept for Idempotency-Key; anything else is 422. */
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+/**
+ * The Idempotency-Key rule. The guide says only that a malformed key is a 422, so core and the
+ * emulator share one documented choice (both READMEs): 1–255 characters from a URL- and
+ * header-safe set that every UUID, ULID and `prefix:id.n` key fits. Checked here so a key the
+ * server could refuse is never sent.
+ */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,255}$/;
 
 function normaliseHeaders(raw: Record<string, string | string[] | undefined>) {
   const out: Record<string, string> = {};
@@ -94,26 +103,14 @@ function buildQuery(query: Record<string, QueryValue> | undefined): string {
   return text ? `?${text}` : '';
 }
 
-function readDetail(text: string): string | null {
-  if (text.trim() === '') return null;
-  try {
-    const body: unknown = JSON.parse(text);
-    if (body !== null && typeof body === 'object' && 'detail' in body) {
-      return typeof body.detail === 'string' ? body.detail : JSON.stringify(body.detail);
-    }
-  } catch {
-    // Not JSON: the raw text is still the best explanation there is.
-  }
-  return text.slice(0, 500);
-}
-
 /**
  * Sends requests: rate limit, retries, idempotency keys, timeouts, parsing, typed errors, logs.
  *
  * Retries are this loop rather than undici's RetryAgent / retry interceptor, because those retry
  * underneath the client: a retried attempt would not draw from the client-side rate limiter nor
  * wait out the client-wide pause a 429 starts; they decide by method list, while a POST here is
- * retryable only when it carries an Idempotency-Key on a route that honours one; and after a body
+ * retryable only when it carries an Idempotency-Key on a route that honours one (or the answer
+ * proves it never ran, like a 429), and a DELETE's 404 after a lost response is success; after a body
  * cut short they resume with a `Range` request, which a JSON API answers with a full 200 that the
  * handler then rejects. undici still does what it is good at: pooled keep-alive connections and
  * header/body timeouts (see transport.ts).
@@ -145,11 +142,47 @@ export class HttpClient {
 
   /** `spec.path` is the scrubbed path errors and logs show; `wirePath` is what is sent. */
   async #run<T>(spec: RequestSpec<T>, wirePath: string): Promise<WithResponse<T>> {
+    const { key, maxRetries, timeout } = this.#checkOptions(spec);
+    const safeToRepeat = isSafeToRetry(spec.method, spec.idempotent === true && key !== undefined);
+    const path = wirePath + buildQuery(spec.query);
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.#config.apiKey}`,
+      'user-agent': this.#config.userAgent,
+      accept: 'application/json',
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (key !== undefined) headers['idempotency-key'] = key;
+
+    // Whether an earlier attempt may have run on the server (its outcome is unknown).
+    let earlierMayHaveRun = false;
+    for (let attempt = 0; ; attempt++) {
+      const result = await this.#attempt(spec, path, headers, body, timeout, attempt);
+      if (result.ok) return result.value;
+      const { error } = result;
+      if (isDeleteAlreadyDone(spec.method, error, earlierMayHaveRun)) {
+        const done = this.#alreadyDeleted(spec, error);
+        if (done) return done;
+      }
+      const mayRetry = safeToRepeat || wasNotProcessed(error);
+      if (!mayRetry || !result.retryable || attempt >= maxRetries) throw error;
+      if (result.retryAfterMs !== null && result.retryAfterMs > MAX_RETRY_AFTER_MS) throw error;
+      if (!wasNotProcessed(error)) earlierMayHaveRun = true;
+      await this.#waitToRetry(spec, result, attempt, maxRetries);
+    }
+  }
+
+  /** The idempotency key to send and the effective budget; refuses bad values before sending. */
+  #checkOptions<T>(spec: RequestSpec<T>): {
+    key: string | undefined;
+    maxRetries: number;
+    timeout: number;
+  } {
     const options = spec.options ?? {};
     const key = spec.idempotent ? (options.idempotencyKey ?? randomUUID()) : options.idempotencyKey;
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw new RequestValidationError(
-        'idempotencyKey must be 1–255 printable ASCII characters without spaces',
+        'idempotencyKey must be 1–255 characters from A–Z a–z 0–9 _ . : -',
         'idempotencyKey',
       );
     }
@@ -161,42 +194,56 @@ export class HttpClient {
     if (!Number.isFinite(timeout) || timeout <= 0) {
       throw new RequestValidationError('timeout must be a positive number of ms', 'timeout');
     }
-    const mayRetry = isSafeToRetry(spec.method, spec.idempotent === true && key !== undefined);
-    const path = wirePath + buildQuery(spec.query);
-    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-    const headers: Record<string, string> = {
-      authorization: `Bearer ${this.#config.apiKey}`,
-      'user-agent': this.#config.userAgent,
-      accept: 'application/json',
-    };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (key !== undefined) headers['idempotency-key'] = key;
+    return { key, maxRetries, timeout };
+  }
 
-    for (let attempt = 0; ; attempt++) {
-      const result = await this.#attempt(spec, path, headers, body, timeout, attempt);
-      if (result.ok) return result.value;
-      const { error } = result;
-      if (!mayRetry || !result.retryable || attempt >= maxRetries) throw error;
-      let delay: number;
-      if (result.retryAfterMs !== null && result.retryAfterMs > MAX_RETRY_AFTER_MS) throw error;
-      if (error instanceof RateLimitError) {
-        // The limiter already holds every call of the client for the pause; just queue behind it.
-        delay = 0;
-      } else if (result.retryAfterMs !== null) {
-        delay = retryAfterWithSkew(result.retryAfterMs);
-      } else {
-        delay = backoffMs(attempt + 1);
-      }
-      this.#config.logger.warn(
-        `retrying ${spec.method} ${spec.path} (${attempt + 1} of ${maxRetries}) after: ${error.message}`,
-        { delayMs: Math.round(delay + this.#config.limiter.pausedForMs) },
-      );
-      try {
-        await sleep(delay, options.signal);
-      } catch {
-        throw new APIUserAbortError(`${spec.method} ${spec.path}: aborted by the caller`);
-      }
+  /** Waits before the next attempt: behind the limiter's pause, Retry-After, or the backoff. */
+  async #waitToRetry<T>(
+    spec: RequestSpec<T>,
+    result: Extract<Attempt<T>, { ok: false }>,
+    attempt: number,
+    maxRetries: number,
+  ): Promise<void> {
+    const { error, retryAfterMs } = result;
+    let delay: number;
+    if (error instanceof RateLimitError) {
+      // The limiter already holds every call of the client for the pause; just queue behind it.
+      delay = 0;
+    } else if (retryAfterMs !== null) {
+      delay = retryAfterWithSkew(retryAfterMs);
+    } else {
+      delay = backoffMs(attempt + 1);
     }
+    this.#config.logger.warn(
+      `retrying ${spec.method} ${spec.path} (${attempt + 1} of ${maxRetries}) after: ${error.message}`,
+      { delayMs: Math.round(delay + this.#config.limiter.pausedForMs) },
+    );
+    try {
+      await sleep(delay, spec.options?.signal);
+    } catch {
+      throw new APIUserAbortError(`${spec.method} ${spec.path}: aborted by the caller`);
+    }
+  }
+
+  /**
+   * The success a DELETE's lost first response would have been: the resource is gone. The data
+   * is what the route's schema makes of an empty body (null); `response` is the 404 itself.
+   */
+  #alreadyDeleted<T>(spec: RequestSpec<T>, error: RoboWriteError): WithResponse<T> | null {
+    const parsed = spec.schema.safeParse(null);
+    if (!parsed.success || !(error instanceof APIError)) return null;
+    this.#config.logger.info(
+      `${spec.method} ${spec.path}: 404 on a retry after an attempt whose response was lost; ` +
+        'that attempt deleted it',
+      { requestId: error.requestId },
+    );
+    const response: ResponseInfo = {
+      status: error.status,
+      headers: error.headers,
+      requestId: error.requestId,
+      replayed: false,
+    };
+    return { data: parsed.data, response };
   }
 
   async #attempt<T>(
@@ -275,11 +322,10 @@ export class HttpClient {
 
     if (status < 200 || status >= 300) {
       const retryAfterMs = parseRetryAfter(responseHeaders['retry-after']);
-      const detail = readDetail(text);
       const error = errorFromStatus(
         {
           status,
-          detail: detail === null ? null : this.#config.scrub(detail),
+          detail: errorDetail(text, this.#config.scrub),
           requestId,
           method,
           path: spec.path,

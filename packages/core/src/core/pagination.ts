@@ -1,4 +1,5 @@
 import { APIPromise, type ResponseInfo, type WithResponse } from './api-promise.ts';
+import { checkNextOffset, checkNotRepeated, type PagePosition } from './page-walk.ts';
 
 /** The documented list envelope. */
 export interface PageEnvelope<T> {
@@ -21,7 +22,8 @@ function idOf(item: unknown): unknown {
  * `offset + items.length` (not `offset + limit`, which would skip items if the server ever
  * returned a short page), and it stops on `has_more === false` or an empty page. Items inserted
  * ahead of the cursor while paging shift earlier items onto the next page; iteration remembers
- * the ids it has yielded so it never yields one twice.
+ * the ids it has yielded so it never yields one twice. A server that keeps saying `has_more` in a
+ * way that cannot end (see page-walk.ts) gets a `PaginationError` instead of endless requests.
  */
 export class Page<T> implements PageEnvelope<T>, AsyncIterable<T> {
   readonly items: T[];
@@ -31,8 +33,14 @@ export class Page<T> implements PageEnvelope<T>, AsyncIterable<T> {
   readonly has_more: boolean;
   readonly response: ResponseInfo;
   readonly #fetch: PageFetcher<T>;
+  readonly #position: PagePosition;
 
-  constructor(envelope: PageEnvelope<T>, response: ResponseInfo, fetch: PageFetcher<T>) {
+  constructor(
+    envelope: PageEnvelope<T>,
+    response: ResponseInfo,
+    fetch: PageFetcher<T>,
+    position?: PagePosition,
+  ) {
     this.items = envelope.items;
     this.total = envelope.total;
     this.limit = envelope.limit;
@@ -40,6 +48,11 @@ export class Page<T> implements PageEnvelope<T>, AsyncIterable<T> {
     this.has_more = envelope.has_more;
     this.response = response;
     this.#fetch = fetch;
+    this.#position = position ?? {
+      walk: { path: () => '(list)', start: envelope.offset, firstTotal: envelope.total },
+      requestedOffset: envelope.offset,
+      pageNumber: 1,
+    };
   }
 
   hasNextPage(): boolean {
@@ -49,8 +62,16 @@ export class Page<T> implements PageEnvelope<T>, AsyncIterable<T> {
   /** The next page, or null after the last one. */
   async getNextPage(): Promise<Page<T> | null> {
     if (!this.hasNextPage()) return null;
-    const { data, response } = await this.#fetch(this.offset + this.items.length);
-    return new Page(data, response, this.#fetch);
+    const next = this.offset + this.items.length;
+    checkNextOffset(this.#position, this, next);
+    const { data, response } = await this.#fetch(next);
+    const position: PagePosition = {
+      walk: this.#position.walk,
+      requestedOffset: next,
+      pageNumber: this.#position.pageNumber + 1,
+    };
+    checkNotRepeated(position, this.items, data.items);
+    return new Page(data, response, this.#fetch, position);
   }
 
   /** This page and every later one. */
@@ -83,12 +104,14 @@ export class Page<T> implements PageEnvelope<T>, AsyncIterable<T> {
  * (`for await (const item of client.content.list())`) to walk every item on every page.
  */
 export class PagePromise<T> extends APIPromise<Page<T>> implements AsyncIterable<T> {
-  constructor(fetch: PageFetcher<T>, offset: number) {
+  /** `path` names the list in a `PaginationError`. */
+  constructor(fetch: PageFetcher<T>, offset: number, path: () => string = () => '(list)') {
     super(
-      fetch(offset).then(({ data, response }) => ({
-        data: new Page(data, response, fetch),
-        response,
-      })),
+      fetch(offset).then(({ data, response }) => {
+        const walk = { path, start: offset, firstTotal: data.total };
+        const position = { walk, requestedOffset: offset, pageNumber: 1 };
+        return { data: new Page(data, response, fetch, position), response };
+      }),
     );
   }
 

@@ -36,10 +36,21 @@ export function checkParams<S extends z.ZodType>(
   throw new RequestValidationError(`invalid ${where}: ${issue?.message ?? 'invalid value'}`, path);
 }
 
-/** A path segment: a non-empty id, percent-encoded. */
+/**
+ * A path segment: a non-empty id, percent-encoded. `.` and `..` are refused because URL
+ * resolution treats them as "this" and "parent" directory, so `delete('..')` would send
+ * `DELETE /content/`; `/` is refused because no id contains one and, once decoded by a proxy, it
+ * would address another resource. Nothing is sent for a refused id.
+ */
 export function segment(id: unknown, what: string): string {
   if (typeof id !== 'string' || id.trim() === '') {
     throw new RequestValidationError(`${what} must be a non-empty string`, what);
+  }
+  if (id === '.' || id === '..') {
+    throw new RequestValidationError(`${what} must not be "${id}" (a relative path step)`, what);
+  }
+  if (id.includes('/')) {
+    throw new RequestValidationError(`${what} must not contain "/"`, what);
   }
   return encodeURIComponent(id);
 }

@@ -1,3 +1,4 @@
+import { EdgeBlockedError, NotFoundError, RateLimitError, type RoboWriteError } from './errors.ts';
 import { jitter } from './sleep.ts';
 
 export const DEFAULT_MAX_RETRIES = 2;
@@ -12,11 +13,12 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
- * Whether a request may be sent again without risking a second side effect. GET and DELETE are
- * idempotent. A POST is retried only when it carries an Idempotency-Key on a route that honours
- * one (the server then replays instead of repeating); a key on any other POST would be ignored by
- * the server, so it does not make a retry safe. PATCH is not retried: a brief edit is versioned,
- * so a repeat would add a version.
+ * Whether a request may be sent again, whatever happened to it, without risking a second side
+ * effect. GET and DELETE are idempotent. A POST is retried only when it carries an
+ * Idempotency-Key on a route that honours one (the server then replays instead of repeating); a
+ * key on any other POST would be ignored by the server, so it does not make a retry safe. PATCH
+ * is not: a brief edit is versioned, so a repeat would add a version. (A refusal that proves the
+ * request never ran is retried for every method: see `wasNotProcessed`.)
  */
 export function isSafeToRetry(method: string, idempotent: boolean): boolean {
   if (method === 'GET' || method === 'DELETE') return true;
@@ -45,4 +47,26 @@ export function backoffMs(attempt: number): number {
  */
 export function retryAfterWithSkew(retryAfterMs: number): number {
   return retryAfterMs + Math.random() * Math.min(1000, 50 + retryAfterMs * 0.1);
+}
+
+/**
+ * The answers that prove the request was refused before the API ran it: a `429` (the rate
+ * limit is checked first) and the edge's empty-bodied `403` (the API never saw the request).
+ * Repeating such a request cannot repeat a side effect, so any method may be retried on them.
+ */
+export function wasNotProcessed(error: RoboWriteError): boolean {
+  return error instanceof RateLimitError || error instanceof EdgeBlockedError;
+}
+
+/**
+ * A DELETE answered `404` on a retry, after an earlier attempt whose outcome is unknown (its
+ * response was lost or was a 5xx): that attempt most likely deleted the resource, which is what
+ * the caller asked for.
+ */
+export function isDeleteAlreadyDone(
+  method: string,
+  error: RoboWriteError,
+  earlierMayHaveRun: boolean,
+): boolean {
+  return method === 'DELETE' && earlierMayHaveRun && error instanceof NotFoundError;
 }

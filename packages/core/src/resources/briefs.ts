@@ -19,8 +19,8 @@ import { APIResource, checkParams, toWire } from './resource.ts';
 
 export class Briefs extends APIResource {
   /**
-   * Creates a brief. The API does not dedupe this route, so it is never retried once sent:
-   * a lost response surfaces as an error rather than risking a duplicate brief.
+   * Creates a brief. The API does not dedupe this route, so a lost response is not retried:
+   * it surfaces as an error rather than risking a duplicate brief. (A 429 is: nothing ran.)
    */
   create(params: BriefCreateParams, options?: RequestOptions): APIPromise<Brief> {
     return this.request(() => ({

@@ -43,7 +43,7 @@ export abstract class APIResource {
           };
         })
         .withResponse();
-    return new PagePromise(fetchPage, typeof start === 'number' ? start : 0);
+    return new PagePromise(fetchPage, typeof start === 'number' ? start : 0, path);
   }
 }
 
