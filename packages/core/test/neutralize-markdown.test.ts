@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { micromark } from 'micromark';
+import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { asCodeBlock } from '../src/draft/neutralize-markdown.ts';
 import { isSafeUrl, neutralizeMarkdown } from '../src/index.ts';
@@ -143,5 +146,99 @@ describe('isSafeUrl', () => {
 describe('asCodeBlock (the fuse when passes do not settle)', () => {
   it('fences the body longer than any backtick run in it', () => {
     expect(asCodeBlock('a ```` b <script>')).toBe('`````text\na ```` b <script>\n`````\n');
+  });
+});
+
+describe('neutralizeMarkdown on bodies built from hostile fragments (property)', () => {
+  // Fragments that open, close and nest HTML, code, links, containers and tables, so the
+  // generated bodies hit the cases where escaping one span changes how the rest parses.
+  const FRAGMENTS = [
+    '<',
+    '>',
+    '<script>',
+    '</script>',
+    '<img src=x onerror=alert(1)>',
+    '<div>',
+    '</div>',
+    '<!--',
+    '-->',
+    '<![CDATA[',
+    ']]>',
+    '<?',
+    '?>',
+    '<!X',
+    '`',
+    '```',
+    '~~~',
+    '    ',
+    '\n',
+    '\n\n',
+    '> ',
+    '- ',
+    '1. ',
+    '[',
+    ']',
+    '(',
+    ')',
+    '![',
+    'javascript:alert(1)',
+    'jav&#x61;script:x',
+    '&colon;',
+    ':',
+    '"',
+    "'",
+    '\\',
+    '[a]: ',
+    '[a]',
+    '|',
+    '| - |',
+    'www.x.test',
+    'https://x.test',
+    '<javascript:x>',
+    '<https://x.test>',
+    ' ',
+    'text',
+    '*',
+    '_',
+    '#',
+    '&lt;',
+    '&',
+    '\t',
+    '[^1]',
+    '[^1]: ',
+    '<a href="javascript:x">',
+    '<textarea>',
+    '<pre>',
+    '</pre>',
+    '<svg/onload=alert(1)>',
+  ];
+  const body = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }).map((f) => f.join(''));
+
+  it('leaves nothing to neutralise: a second pass changes nothing', () => {
+    fc.assert(
+      fc.property(body, (markdown) => {
+        const once = neutralizeMarkdown(markdown);
+        expect(neutralizeMarkdown(once)).toBe(once);
+      }),
+      { numRuns: 1000, seed: 103 },
+    );
+  });
+
+  it('renders, even with raw HTML and every protocol allowed, to nothing that runs', () => {
+    fc.assert(
+      fc.property(body, (markdown) => {
+        const html = micromark(neutralizeMarkdown(markdown), {
+          allowDangerousHtml: true,
+          allowDangerousProtocol: true,
+          extensions: [gfm()],
+        });
+        const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
+        for (const tag of tags) {
+          expect(tag).not.toMatch(/^<(script|div|svg|textarea|!)|\son\w+\s*=/i);
+          expect(tag).not.toMatch(/(href|src)="\s*(javascript|data|vbscript):/i);
+        }
+      }),
+      { numRuns: 1000, seed: 103 },
+    );
   });
 });
