@@ -5,6 +5,8 @@ import {
   type ContentItemStatus,
   type Draft,
   hasDraftBody,
+  type NeutralizeOptions,
+  neutralizeMarkdown,
   type RoboWrite,
   type RobowriteFrontmatter,
   robowriteSchema,
@@ -41,7 +43,8 @@ export interface RobowriteCollectionFilter {
   limit?: number;
 }
 
-export interface RobowriteLiveLoaderOptions extends RobowriteSourceOptions {
+/** `allowRawHtml` (core's `NeutralizeOptions`): off by default, see the README's Security. */
+export interface RobowriteLiveLoaderOptions extends RobowriteSourceOptions, NeutralizeOptions {
   /** Markdown options for `@astrojs/markdown-remark` (plugins, syntax highlighting...). */
   markdown?: Parameters<typeof createMarkdownProcessor>[0];
   /** Default cap on items per `getLiveCollection` call. 20 unless set. */
@@ -96,7 +99,12 @@ export function robowriteLiveLoader(
         if (draft === null || !hasDraftBody(draft)) {
           return { error: new RobowriteEntryNotFoundError(collection, lookup) };
         }
-        return { ...toLiveEntry(draft, resolved), rendered: { html: await render(draft.body) } };
+        // The body is neutralised first (raw HTML escaped, unsafe URLs dropped), the same core
+        // function the CLI and the build-time loader apply: `rendered.html` is safe for set:html.
+        const body = neutralizeMarkdown(draft.body, {
+          allowRawHtml: options.allowRawHtml === true,
+        });
+        return { ...toLiveEntry(draft, resolved), rendered: { html: await render(body) } };
       } catch (error) {
         return { error: apiError(collection, error, found.apiKey) };
       }

@@ -1,13 +1,22 @@
-import type { Draft } from '@robowrite/core';
-import { toFrontmatter } from '@robowrite/core';
+import type { Draft, NeutralizeOptions } from '@robowrite/core';
+import { neutralizeMarkdown, toFrontmatter } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
 
 /**
  * The entry's digest: the version id and update time (a PATCH of title, slug or status moves the
- * update time without a new version) and the status. It is Astro's cache key for the entry.
+ * update time without a new version), the status, and how the body was made safe (so turning
+ * `allowRawHtml` on or off, or entries stored before bodies were neutralised, render again).
+ * It is Astro's cache key for the entry.
  */
-export function draftDigest(context: Pick<LoaderContext, 'generateDigest'>, draft: Draft): string {
-  return context.generateDigest(`${draft.versionId ?? ''}|${draft.updatedAt}|${draft.status}`);
+export function draftDigest(
+  context: Pick<LoaderContext, 'generateDigest'>,
+  draft: Draft,
+  body: NeutralizeOptions,
+): string {
+  const html = body.allowRawHtml ? 'raw-html' : 'neutralized';
+  return context.generateDigest(
+    `${draft.versionId ?? ''}|${draft.updatedAt}|${draft.status}|${html}`,
+  );
 }
 
 export type StoreOutcome = 'unchanged' | 'updated' | 'rendered';
@@ -15,22 +24,25 @@ export type StoreOutcome = 'unchanged' | 'updated' | 'rendered';
 /**
  * Puts one draft in the store. Nothing happens when the digest matches the stored entry; the
  * Markdown is rendered again only when the body itself changed, so a retitle or a status change
- * reuses the stored HTML.
+ * reuses the stored HTML. The body stored and rendered is core's `neutralizeMarkdown` of the
+ * API's (the site's Markdown pipeline passes raw HTML and `javascript:` links through as they are).
  */
 export async function storeDraft(
   context: Pick<LoaderContext, 'store' | 'parseData' | 'renderMarkdown' | 'generateDigest'>,
   entryId: string,
   draft: Draft,
+  options: NeutralizeOptions = {},
 ): Promise<StoreOutcome> {
-  const digest = draftDigest(context, draft);
+  const digest = draftDigest(context, draft, options);
   const existing = context.store.get(entryId);
   if (existing?.digest === digest) return 'unchanged';
   const data = await context.parseData({
     id: entryId,
     data: toFrontmatter(draft) as unknown as Record<string, unknown>,
   });
-  const reuse = existing?.body === draft.body && existing.rendered !== undefined;
-  const rendered = reuse ? existing.rendered : await context.renderMarkdown(draft.body);
-  context.store.set({ id: entryId, data, body: draft.body, rendered, digest });
+  const body = neutralizeMarkdown(draft.body, options);
+  const reuse = existing?.body === body && existing.rendered !== undefined;
+  const rendered = reuse ? existing.rendered : await context.renderMarkdown(body);
+  context.store.set({ id: entryId, data, body, rendered, digest });
   return reuse ? 'updated' : 'rendered';
 }

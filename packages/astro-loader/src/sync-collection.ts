@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type Draft, hasDraftBody, toDraft } from '@robowrite/core';
+import { type Draft, hasDraftBody, type NeutralizeOptions, toDraft } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
 import { createClient, loaderCredentials } from './client.ts';
 import { describeError, RobowriteSyncError } from './errors.ts';
@@ -16,7 +16,8 @@ import {
   writeSyncState,
 } from './sync-state.ts';
 
-export interface SyncOptions extends RobowriteSourceOptions {
+/** `allowRawHtml` (core's `NeutralizeOptions`): off by default, see the README's Security. */
+export interface SyncOptions extends RobowriteSourceOptions, NeutralizeOptions {
   /**
    * When the API fails during a sync, keep the entries of the last successful sync and log a
    * warning instead of failing the build. Off by default: a build should not silently ship stale
@@ -53,6 +54,8 @@ export async function syncCollection(
       statuses: resolved.statuses,
       include: resolved.include,
       id: typeof resolved.id === 'function' ? resolved.id.toString() : resolved.id,
+      // A change re-fetches every item, so each body is neutralised (or not) anew.
+      allowRawHtml: options.allowRawHtml === true,
     }),
   );
   const previous = readSyncState(meta);
@@ -119,7 +122,9 @@ export async function syncCollection(
       entryId = draft.id;
     }
     claimed.set(entryId, draft.id);
-    outcomes.push(await storeDraft(context, entryId, draft));
+    outcomes.push(
+      await storeDraft(context, entryId, draft, { allowRawHtml: options.allowRawHtml === true }),
+    );
     nextItems[draft.id] = { entryId, marker: summary.marker };
   }
 

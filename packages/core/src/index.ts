@@ -39,6 +39,8 @@ export {
   robowriteSchema,
   toFrontmatter,
 } from './draft/frontmatter.ts';
+export { type NeutralizeOptions, neutralizeMarkdown } from './draft/neutralize-markdown.ts';
+export { isSafeUrl, SAFE_URL_SCHEMES } from './draft/safe-url.ts';
 export {
   CONTENT_ITEM_STATUSES,
   type ContentItemStatus,

@@ -42,6 +42,19 @@ describe('toFrontmatter', () => {
     expect(robowriteSchema.safeParse(fm).success).toBe(true);
   });
 
+  it('drops sources whose URL is not http(s), mailto or relative (issue 10.3)', () => {
+    const sources = [
+      { marker: 1, name: 'Good', url: 'https://stanford.edu/wfh' },
+      { marker: 2, name: 'Script', url: 'javascript:alert(1)' },
+      { marker: 3, name: 'Data', url: 'data:text/html,<script>alert(1)</script>' },
+      { marker: 4, name: 'Encoded', url: 'jav&#x61;script:alert(1)' },
+      { marker: 5, name: 'Relative', url: '/library/remote-work' },
+      { marker: 6, name: 'Mail', url: 'mailto:press@example.test' },
+    ];
+    const fm = toFrontmatter({ ...draft, sources });
+    expect(fm.robowrite.sources?.map((source) => source.marker)).toEqual([1, 5, 6]);
+  });
+
   it('publishes only completed jobs or published items', () => {
     expect(isDraft('draft', 'completed')).toBe(false);
     expect(isDraft('published', null)).toBe(false);

@@ -7,5 +7,5 @@ export { DEFAULT_JOB_DURATION_MS, DEFAULT_PORT, parseDuration, parseRateLimit } 
 export type { Stats } from './runtime.ts';
 export type { Emulator } from './server.ts';
 export { BASE_PATH, startEmulator } from './server.ts';
-export type { JobOutcome } from './store/types.ts';
+export type { CraftedItem, JobOutcome } from './store/types.ts';
 export { CONTENT_STATUSES, JOB_OUTCOMES } from './store/types.ts';

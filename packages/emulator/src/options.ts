@@ -1,5 +1,5 @@
 import type { FaultRule } from './faults.ts';
-import type { JobOutcome } from './store/types.ts';
+import type { CraftedItem, JobOutcome } from './store/types.ts';
 
 export interface RateLimitOptions {
   requests: number;
@@ -26,6 +26,12 @@ export interface EmulatorOptions {
   fixture?: 'demo' | 'empty';
   /** Pre-create this many content items (generated lazily) in the demo organization. */
   items?: number;
+  /**
+   * Items whose one version carries exactly this Markdown body (and these sources) instead of a
+   * generated draft, in the demo organization's primary brand: for tests of how consumers treat
+   * what the API sends, such as hostile HTML or URLs. Not on the command line.
+   */
+  craftedItems?: CraftedItem[];
   /** Whether `GET /content` summaries carry `updated_at`, `latest_version_id`, `version_count`. */
   listMarkers?: boolean;
   /** Faults to inject from the start (more can be added through `emulator.faults`). */
@@ -49,6 +55,7 @@ export interface ResolvedOptions {
   rateLimit: RateLimitOptions | false;
   fixture: 'demo' | 'empty';
   items: number;
+  craftedItems: CraftedItem[];
   listMarkers: boolean;
   faults: FaultRule[];
   jobOutcomes: JobOutcome[];
@@ -83,6 +90,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     rateLimit,
     fixture: options.fixture ?? 'demo',
     items,
+    craftedItems: [...(options.craftedItems ?? [])],
     listMarkers: options.listMarkers ?? true,
     faults: options.faults ?? [],
     jobOutcomes: [...(options.jobOutcomes ?? [])],

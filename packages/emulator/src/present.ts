@@ -1,4 +1,5 @@
 import { type GeneratedDraft, generateDraft } from './generator/draft.ts';
+import { countWords } from './generator/words.ts';
 import type {
   Author,
   Brand,
@@ -74,7 +75,16 @@ export interface Include {
 }
 
 export function presentVersion(v: Version, include: Include, now: number) {
-  const draft = draftOf(v);
+  const generated = draftOf(v);
+  // A crafted version keeps the generated metadata (SEO, tags, scoring) around its own body.
+  const draft = v.crafted
+    ? {
+        ...generated,
+        markdown_body: v.crafted.markdown_body,
+        word_count: countWords(v.crafted.markdown_body),
+        sources: v.crafted.sources,
+      }
+    : generated;
   const scored = v.scored_at_ms !== null && now >= v.scored_at_ms;
   return {
     id: v.id,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { authenticate, blockedAtEdge } from './auth.ts';
 import { ApiError } from './errors.ts';
 import { Faults, PRE_HANDLER_FAULTS } from './faults.ts';
+import { seedCrafted } from './fixtures/crafted.ts';
 import { DEMO_API_KEY, SECOND_API_KEY, seedDemo } from './fixtures/demo.ts';
 import { findReplay, readKey, remember } from './idempotency.ts';
 import { settleJobs } from './jobs.ts';
@@ -39,6 +40,7 @@ function buildStore(options: ResolvedOptions): Store {
   if (saved) return new Store(saved);
   const store = new Store(emptyState(options.seed));
   seedDemo(store, options.fixture === 'demo');
+  seedCrafted(store, options.craftedItems);
   if (options.items > 0) {
     const org = store.orgs[0];
     const brand = [...store.brands.values()].find((b) => b.org_id === org?.id && b.cms_connected);

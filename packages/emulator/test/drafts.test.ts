@@ -72,3 +72,28 @@ describe('generated drafts', () => {
     expect(c.version.markdown_body).not.toBe(a.version.markdown_body);
   });
 });
+
+describe('craftedItems', () => {
+  it('serves a crafted body and sources verbatim, listed like any item', async () => {
+    const markdownBody = '# Crafted\n\n<script>alert(1)</script>\n';
+    const emu = await start({
+      craftedItems: [
+        {
+          title: 'Crafted payload',
+          markdownBody,
+          sources: [{ marker: 1, name: 'Bad', url: 'javascript:alert(1)' }],
+        },
+      ],
+    });
+    const listed = (await call(emu, 'GET', '/content?status=in_review')).body.items;
+    const summary = listed.find((item: { title: string }) => item.title === 'Crafted payload');
+    expect(summary).toMatchObject({ slug: 'crafted-payload', status: 'in_review' });
+    const detail = (await call(emu, 'GET', `/content/${summary.id}?include=scoring,sources`)).body;
+    expect(detail.versions).toHaveLength(1);
+    expect(detail.versions[0].markdown_body).toBe(markdownBody);
+    expect(detail.versions[0].word_count).toBe(countWords(markdownBody));
+    expect(detail.versions[0].sources).toEqual([
+      { marker: 1, source_name: 'Bad', source_url: 'javascript:alert(1)' },
+    ]);
+  });
+});

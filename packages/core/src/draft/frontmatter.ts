@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Draft } from './draft.ts';
+import type { Draft, DraftSource } from './draft.ts';
+import { isSafeUrl } from './safe-url.ts';
 
 /**
  * The frontmatter of a synced Markdown file, and the data of a loader entry: one shape for both,
@@ -69,6 +70,16 @@ export function isDraft(itemStatus: string, jobStatus: string | null): boolean {
   return !(jobStatus === 'completed' || itemStatus === 'published');
 }
 
+/**
+ * The cited sources a page may link to: a source whose URL is not http(s), mailto or relative
+ * (`isSafeUrl`) is dropped whole rather than kept with its URL cleared, so every listed source
+ * has a usable link and a template's `<a href={source.url}>` never gets `javascript:`. Markers
+ * stay as the API numbered them (the page shows the gap, not a renumbered list).
+ */
+function safeSources(sources: readonly DraftSource[]): DraftSource[] {
+  return sources.filter((source) => isSafeUrl(source.url)).map((source) => ({ ...source }));
+}
+
 /** The frontmatter for a draft, keys in the order they are written. */
 export function toFrontmatter(
   draft: Draft,
@@ -106,7 +117,7 @@ export function toFrontmatter(
             warnings: [...draft.scoring.warnings],
           }
         : null,
-      sources: draft.sources ? draft.sources.map((s) => ({ ...s })) : null,
+      sources: draft.sources ? safeSources(draft.sources) : null,
     },
   };
 }

@@ -186,6 +186,22 @@ export interface Version {
   scored_at_ms: number | null;
   /** False for versions written before source capture existed: `sources` reads `[]`. */
   sources_captured?: boolean;
+  /** A body and sources given by the emulator's `craftedItems` option, served as they are. */
+  crafted?: CraftedContent;
+}
+
+export interface CraftedContent {
+  markdown_body: string;
+  sources: { marker: number; source_name: string; source_url: string }[];
+}
+
+/** An item for the `craftedItems` option: its version serves this body and these sources. */
+export interface CraftedItem {
+  title: string;
+  /** Default `in_review`. */
+  status?: ContentStatus;
+  markdownBody: string;
+  sources?: { marker: number; name: string; url: string }[];
 }
 
 export interface ContentItem {

@@ -27,6 +27,12 @@ export const configSchema = z
       })
       .strict()
       .default({ scoring: true, sources: true }),
+    /**
+     * Write raw HTML in draft bodies to the files as it is, for a source you trust. Off by
+     * default: raw HTML is escaped so it shows as text, since Astro's Markdown pipeline would
+     * pass it (scripts, `on*=` attributes) to the page. Unsafe link URLs are dropped either way.
+     */
+    allowRawHtml: z.boolean().default(false),
     /** API base URL; `ROBOWRITE_BASE_URL` overrides it. The key never goes here. */
     baseURL: z.string().url().optional(),
     generate: z

@@ -7,6 +7,7 @@ import {
   type Draft,
   hasDraftBody,
   NotFoundError,
+  neutralizeMarkdown,
   toDraft,
   toFrontmatter,
 } from '@robowrite/core';
@@ -307,7 +308,12 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
       return {
         itemId: id,
         file: name.file,
-        text: renderMarkdown(data as Record<string, unknown>, draft.body),
+        // The file must be safe on disk: the site's own Markdown pipeline renders it and passes
+        // raw HTML through. Core's neutralizeMarkdown is the one the Astro loaders apply too.
+        text: renderMarkdown(
+          data as Record<string, unknown>,
+          neutralizeMarkdown(draft.body, { allowRawHtml: ctx.config.allowRawHtml }),
+        ),
         versionId: draft.versionId,
         marker: summary ? changeMarker(summary) : (known?.marker ?? null),
         jobId: job?.jobId ?? null,
