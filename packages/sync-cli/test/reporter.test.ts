@@ -66,7 +66,7 @@ describe('reporter', () => {
       stdout: out.stream,
       stderr: err.stream,
       env: {},
-      redact: (text) => text.split('rw_secret').join('***'),
+      secrets: ['rw_secret'],
     });
     reporter.line('key rw_secret');
     reporter.error('bad rw_secret');
