@@ -8,14 +8,17 @@ import pc from 'picocolors';
  *
  * Every text passes `scrubText` on its way out: much of it quotes the API (errors, job errors,
  * file names from slugs), so the key is removed and terminal controls are shown, not acted on.
- * Only `line` keeps newlines (some output is several lines on purpose); our own colours are
- * added after scrubbing, as a `label`, so they survive it.
+ * A newline in a line is shown as `\n` (a server's text must not start a line that looks like
+ * ours); only `block` keeps newlines, for text that is several lines on purpose. Our own colours
+ * are added after scrubbing, as a `label`, so they survive it.
  */
 export interface Reporter {
   readonly json: boolean;
   readonly interactive: boolean;
   /** `label` is our own (possibly coloured) prefix, printed as is before the scrubbed text. */
   line(text: string, label?: string): void;
+  /** Several lines on purpose (a code snippet): newlines kept, everything else scrubbed. */
+  block(text: string): void;
   warn(text: string): void;
   error(text: string): void;
   /** Redraws one status line (TTY) or prints it when it changed (plain). */
@@ -68,7 +71,12 @@ export function createReporter(options: ReporterOptions = {}): Reporter {
     line(text, label = '') {
       if (json) return;
       clear();
-      stdout.write(`${label}${scrubText(text, secrets, { keepNewlines: true })}\n`);
+      stdout.write(`${label}${redact(text)}\n`);
+    },
+    block(text) {
+      if (json) return;
+      clear();
+      stdout.write(`${scrubText(text, secrets, { keepNewlines: true })}\n`);
     },
     warn(text) {
       clear();
