@@ -6,6 +6,7 @@ import { describeError, RobowriteSyncError } from './errors.ts';
 import { type ItemSummary, listItems } from './list-items.ts';
 import { mapPool } from './map-pool.ts';
 import { entryIdFor, type ResolvedSourceOptions, type RobowriteSourceOptions } from './options.ts';
+import { scrubbedLogger } from './scrubbed-logger.ts';
 import { type StoreOutcome, storeDraft } from './store-draft.ts';
 import { syncHint } from './sync-hint.ts';
 import {
@@ -47,7 +48,10 @@ export async function syncCollection(
   options: SyncOptions,
   resolved: ResolvedSourceOptions,
 ): Promise<SyncReport | null> {
-  const { store, meta, logger } = context;
+  const { store, meta } = context;
+  // The `.env` of the Astro project, wherever the build was started from.
+  const credentials = await loaderCredentials(options, fileURLToPath(context.config.root));
+  const logger = scrubbedLogger(context.logger, credentials.apiKey);
   const scope = context.generateDigest(
     JSON.stringify({
       brand: resolved.brand,
@@ -62,9 +66,6 @@ export async function syncCollection(
   const reloadReason = fullReloadReason(previous, scope);
   const known: Record<string, SyncedItem> = reloadReason === null && previous ? previous.items : {};
   if (reloadReason !== null) logger.info(`full sync: ${reloadReason}`);
-
-  // The `.env` of the Astro project, wherever the build was started from.
-  const credentials = await loaderCredentials(options, fileURLToPath(context.config.root));
   let summaries: ItemSummary[];
   let changed: ItemSummary[];
   let drafts: Draft[];

@@ -26,6 +26,14 @@ export type { Logger, LogLevel } from './core/logger.ts';
 export { Page, type PageEnvelope, PagePromise } from './core/pagination.ts';
 export { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './core/rate-limiter.ts';
 export {
+  MIN_SECRET_LENGTH,
+  REDACTED,
+  type ScrubTextOptions,
+  scrubDeep,
+  scrubText,
+  textScrubber,
+} from './core/scrub-text.ts';
+export {
   type ResolveCredentialsOptions,
   type RobowriteCredentials,
   resolveCredentials,

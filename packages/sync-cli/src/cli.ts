@@ -1,14 +1,14 @@
 import { resolve } from 'node:path';
-import { APIError, AuthenticationError, RoboWriteError } from '@robowrite/core';
+import { APIError, AuthenticationError, RoboWriteError, resolveCredentials } from '@robowrite/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, UsageError } from './commands/exit-codes.ts';
 import { generateCommand } from './commands/generate.ts';
 import { initCommand } from './commands/init.ts';
 import { pullCommand } from './commands/pull.ts';
 import { statusCommand } from './commands/status.ts';
-import { MissingKeyError, redact } from './config/credentials.ts';
+import { MissingKeyError } from './config/credentials.ts';
 import { ConfigError } from './config/load-config.ts';
-import { createReporter } from './output/reporter.ts';
+import { createReporter, type Reporter } from './output/reporter.ts';
 import { FrontmatterRoundTripError } from './sync/frontmatter.ts';
 import { LockBusyError } from './sync/lock.ts';
 import { OutDirChangedError } from './sync/pull.ts';
@@ -80,18 +80,21 @@ The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at
 
   const root = () => resolve(program.opts<{ cwd: string }>().cwd);
   const wrap =
-    <T extends { json?: boolean }>(fn: (flags: T) => Promise<number>) =>
+    <T extends { json?: boolean }>(fn: (flags: T, reporter: Reporter) => Promise<number>) =>
     async (flags: T) => {
+      // The key is read before anything can fail, so every line the command prints, a config or
+      // URL error included, is scrubbed of it wherever it came from (environment or `.env`).
+      const { apiKey } = await resolveCredentials({ root: root() });
       const reporter = createReporter({
         json: flags.json ?? false,
-        redact: (text) => redact(text, process.env.ROBOWRITE_API_KEY),
+        secrets: [process.env.ROBOWRITE_API_KEY, apiKey],
       });
       try {
-        setExitCode(await fn(flags));
+        setExitCode(await fn(flags, reporter));
       } catch (error) {
-        const message = redact(messageFor(error), process.env.ROBOWRITE_API_KEY);
+        const message = messageFor(error);
         reporter.error(message);
-        if (flags.json) process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
+        if (flags.json) reporter.document({ ok: false, error: message }, false);
         setExitCode(exitCodeFor(error));
       }
     };
@@ -109,7 +112,7 @@ The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at
       'after',
       '\nExamples:\n  robowrite init --yes\n  robowrite init --out src/content/blog --brand brand_123 --yes',
     )
-    .action(wrap((flags) => initCommand(root(), flags, createReporter())));
+    .action(wrap((flags, reporter) => initCommand(root(), flags, reporter)));
 
   program
     .command('pull')
@@ -129,9 +132,7 @@ The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at
       'after',
       '\nExamples:\n  robowrite pull\n  robowrite pull --dry-run\n  robowrite pull --json > result.json\n  robowrite pull --watch',
     )
-    .action(
-      wrap((flags) => pullCommand(root(), flags, createReporter({ json: flags.json ?? false }))),
-    );
+    .action(wrap((flags, reporter) => pullCommand(root(), flags, reporter)));
 
   program
     .command('generate')
@@ -166,11 +167,7 @@ The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at
       'after',
       '\nExamples:\n  robowrite generate --title "Remote work productivity" --keyword "remote work"\n  robowrite generate --brief briefs/launch.yaml --wait\n\nA rerun of the same command (after a crash) replays the original request: no second job.',
     )
-    .action(
-      wrap((flags) =>
-        generateCommand(root(), flags, createReporter({ json: flags.json ?? false })),
-      ),
-    );
+    .action(wrap((flags, reporter) => generateCommand(root(), flags, reporter)));
 
   program
     .command('status')
@@ -178,9 +175,7 @@ The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at
     .option('--json', 'print a machine-readable result')
     .option('--out <dir>', 'output folder (overrides the config)')
     .addHelpText('after', '\nExamples:\n  robowrite status\n  robowrite status --json')
-    .action(
-      wrap((flags) => statusCommand(root(), flags, createReporter({ json: flags.json ?? false }))),
-    );
+    .action(wrap((flags, reporter) => statusCommand(root(), flags, reporter)));
 
   return program;
 }

@@ -66,10 +66,42 @@ describe('reporter', () => {
       stdout: out.stream,
       stderr: err.stream,
       env: {},
-      redact: (text) => text.split('rw_secret').join('***'),
+      secrets: ['rw_secret'],
     });
     reporter.line('key rw_secret');
     reporter.error('bad rw_secret');
     expect(`${out.text()}${err.text()}`).not.toContain('rw_secret');
+  });
+
+  it('issue 10 #10: shows controls and newlines in a line inert; a block keeps its lines; a label its colour', () => {
+    const out = sink(false);
+    const err = sink(false);
+    const reporter = createReporter({ stdout: out.stream, stderr: err.stream, env: {} });
+    const esc = String.fromCharCode(0x1b);
+    reporter.line(
+      `job failed: boom\nAll synced OK${esc}]0;pwned\u0007\r`,
+      `${esc}[32m+${esc}[39m `,
+    );
+    reporter.block('first\nsecond');
+    expect(out.text()).toBe(
+      `${esc}[32m+${esc}[39m job failed: boom\\nAll synced OK\\x0d\nfirst\nsecond\n`,
+    );
+  });
+
+  it('issue 10 #2: scrubs the key from every string of a JSON document', () => {
+    const out = sink(false);
+    const reporter = createReporter({
+      stdout: out.stream,
+      stderr: sink(false).stream,
+      env: {},
+      json: true,
+      secrets: ['rw_secret'],
+    });
+    reporter.document({ ok: false, error: 'bad rw_secret', jobs: [{ error: 'rw_secret\u202e' }] });
+    expect(JSON.parse(out.text())).toEqual({
+      ok: false,
+      error: 'bad [redacted]',
+      jobs: [{ error: '[redacted]\\u202e' }],
+    });
   });
 });

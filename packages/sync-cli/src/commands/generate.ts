@@ -91,7 +91,7 @@ export async function generateCommand(
     itemId: job.itemId,
   };
   if (!flags.wait) {
-    if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    if (flags.json) reporter.document(summary);
     else {
       reporter.line(
         started.reused
@@ -129,7 +129,7 @@ export async function generateCommand(
     error: outcome.job.error,
   };
   if (!outcome.pull) {
-    if (flags.json) process.stdout.write(`${JSON.stringify({ ...final, pull: null }, null, 2)}\n`);
+    if (flags.json) reporter.document({ ...final, pull: null });
     else
       reporter.error(
         `job ${job.jobId} ended ${outcome.job.status}${outcome.job.error ? `: ${outcome.job.error}` : ''}`,
@@ -137,9 +137,7 @@ export async function generateCommand(
     return EXIT.failure;
   }
   if (flags.json) {
-    process.stdout.write(
-      `${JSON.stringify({ ...final, pull: pullJson(root, outcome.pull) }, null, 2)}\n`,
-    );
+    reporter.document({ ...final, pull: pullJson(root, outcome.pull) });
   } else {
     reporter.line(`Job ${job.jobId} ended ${outcome.job.status}.`);
     reportPull(reporter, root, outcome.pull);

@@ -140,7 +140,7 @@ export async function initCommand(
   reporter.line('');
   reporter.line('Read the files with the shared schema:');
   reporter.line('');
-  reporter.line(contentConfigSnippet(config.outDir ?? DEFAULT_OUT_DIR));
+  reporter.block(contentConfigSnippet(config.outDir ?? DEFAULT_OUT_DIR));
   reporter.line('');
   reporter.line('Next: put ROBOWRITE_API_KEY=... in .env, then run `robowrite pull`.');
   return EXIT.ok;

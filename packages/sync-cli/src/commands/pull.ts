@@ -42,7 +42,7 @@ export async function pullCommand(
   };
   const result = await pull(ctx, options);
   reporter.clear();
-  if (flags.json) process.stdout.write(`${JSON.stringify(pullJson(root, result), null, 2)}\n`);
+  if (flags.json) reporter.document(pullJson(root, result));
   else reportPull(reporter, root, result);
   return pullExitCode(result);
 }

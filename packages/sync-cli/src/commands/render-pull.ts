@@ -48,7 +48,11 @@ const LABEL: Record<ActionReport['kind'], string> = {
   skip: pc.dim('= skip    '),
 };
 
-export function describeAction(outcome: ActionReport, dryRun: boolean): string | null {
+/** `label` is ours and coloured; `text` quotes file names and reasons, to be scrubbed. */
+export function describeAction(
+  outcome: ActionReport,
+  dryRun: boolean,
+): { label: string; text: string } | null {
   if (outcome.kind === 'skip' && outcome.reason === 'unchanged' && !dryRun) return null;
   const reason = outcome.reason !== undefined ? `: ${outcome.reason}` : '';
   const incoming =
@@ -56,14 +60,17 @@ export function describeAction(outcome: ActionReport, dryRun: boolean): string |
       ? ` (incoming version: ${join(STATE_DIR, 'conflicts', outcome.file)})`
       : '';
   const prefix = dryRun ? pc.dim('would ') : '';
-  return `${prefix}${LABEL[outcome.kind]} ${outcome.file}${outcome.kind === 'skip' || outcome.kind === 'conflict' ? reason : ''}${incoming}`;
+  return {
+    label: `${prefix}${LABEL[outcome.kind]} `,
+    text: `${outcome.file}${outcome.kind === 'skip' || outcome.kind === 'conflict' ? reason : ''}${incoming}`,
+  };
 }
 
 export function reportPull(reporter: Reporter, root: string, result: PullResult): void {
   for (const outcome of result.actions) {
     if (outcome.error) continue;
     const line = describeAction(outcome, result.dryRun);
-    if (line) reporter.line(line);
+    if (line) reporter.line(line.text, line.label);
   }
   for (const failure of result.failures) reporter.error(failure.message);
   const c = result.counts;

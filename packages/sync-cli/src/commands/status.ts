@@ -15,9 +15,7 @@ export async function statusCommand(
   const report = await getStatus({ root, config, outDir: resolveOutDir(root, config.outDir) });
   const code = report.conflicts.length > 0 ? EXIT.conflicts : EXIT.ok;
   if (flags.json) {
-    process.stdout.write(
-      `${JSON.stringify({ ...report, outDir: relative(root, report.outDir) || '.' }, null, 2)}\n`,
-    );
+    reporter.document({ ...report, outDir: relative(root, report.outDir) || '.' });
     return code;
   }
   for (const line of report.rejected) reporter.warn(line);

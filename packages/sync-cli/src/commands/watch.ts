@@ -16,7 +16,7 @@ export async function watchCommand(
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const emit = (event: Record<string, unknown>) => {
-    if (options.json) process.stdout.write(`${JSON.stringify(event)}\n`);
+    if (options.json) reporter.document(event, false);
   };
   let lastFailures = new Set<string>();
   try {
@@ -31,7 +31,7 @@ export async function watchCommand(
       onCycle: (result) => {
         for (const outcome of result.actions) {
           const line = describeAction(outcome, false);
-          if (line && !(outcome.kind === 'skip')) reporter.line(line);
+          if (line && !(outcome.kind === 'skip')) reporter.line(line.text, line.label);
           if (outcome.kind !== 'skip')
             emit({ event: outcome.kind, itemId: outcome.itemId, file: outcome.file });
         }

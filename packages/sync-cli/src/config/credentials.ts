@@ -26,8 +26,3 @@ export async function readCredentials(
   if (!apiKey) throw new MissingKeyError();
   return { apiKey, baseURL };
 }
-
-/** Belt and braces: whatever we print passes through this. */
-export function redact(text: string, secret: string | undefined): string {
-  return secret ? text.split(secret).join('***') : text;
-}

@@ -74,14 +74,14 @@ export async function waitAndCollect(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onUpdate ? { onUpdate: options.onUpdate } : {}),
   });
-  applyJobSnapshot(started.job, result.job);
+  applyJobSnapshot(started.job, result.job, ctx.apiKey);
   const itemId = started.job.itemId;
   if (!itemId || (result.status !== 'awaiting_review' && !result.status.startsWith('completed'))) {
     // Record the outcome so `status` shows it.
     await withLock(ctx.root, { command: 'generate' }, async () => {
       const state = await readState(ctx.root, ctx.config.outDir);
       const record = state.jobs[started.key];
-      if (record) applyJobSnapshot(record, result.job);
+      if (record) applyJobSnapshot(record, result.job, ctx.apiKey);
       await writeState(ctx.root, state);
     });
     return { job: started.job, pull: null };

@@ -6,6 +6,7 @@ import type {
   JobCreated,
   TopicCreateParams,
 } from '@robowrite/core';
+import { scrubText } from '@robowrite/core';
 import type { SyncContext } from './context.ts';
 import { hashText } from './hash.ts';
 import type { JobState, SyncState } from './state.ts';
@@ -161,10 +162,15 @@ export async function sendJobRequests(
   await save();
 }
 
-export function applyJobSnapshot(job: JobState, snapshot: Job): void {
-  job.status = snapshot.status;
+/**
+ * The job's state as the API reports it. Its status and error are API text going into the
+ * committed state file, so they are scrubbed of the key and of terminal controls here, on the way
+ * in: no later reader (status, a teammate's terminal, a git diff) sees them raw.
+ */
+export function applyJobSnapshot(job: JobState, snapshot: Job, apiKey: string): void {
+  job.status = scrubText(snapshot.status, [apiKey]);
   if (snapshot.content_item_id) job.itemId = snapshot.content_item_id;
-  job.error = snapshot.error ?? null;
+  job.error = snapshot.error ? scrubText(snapshot.error, [apiKey]) : null;
 }
 
 export function hasLanded(job: JobState): boolean {

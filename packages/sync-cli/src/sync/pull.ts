@@ -159,7 +159,7 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
       }
       if (job.jobId && !hasLanded(job)) {
         requests++;
-        applyJobSnapshot(job, await ctx.client.jobs.retrieve(job.jobId, { signal }));
+        applyJobSnapshot(job, await ctx.client.jobs.retrieve(job.jobId, { signal }), ctx.apiKey);
       }
       if (job.jobId && hasLanded(job) && job.itemId) {
         jobItems.set(job.itemId, { jobId: job.jobId, status: job.status });
