@@ -6,11 +6,14 @@ import { generateCommand } from './commands/generate.ts';
 import { initCommand } from './commands/init.ts';
 import { pullCommand } from './commands/pull.ts';
 import { statusCommand } from './commands/status.ts';
+import { BOUNDS, type Bound, parseBounded } from './config/bounds.ts';
 import { MissingKeyError } from './config/credentials.ts';
 import { ConfigError } from './config/load-config.ts';
 import { createReporter, type Reporter } from './output/reporter.ts';
 import { FrontmatterRoundTripError } from './sync/frontmatter.ts';
+import { GenerateTargetError } from './sync/jobs.ts';
 import { LockBusyError } from './sync/lock.ts';
+import { OutDirError } from './sync/out-dir.ts';
 import { OutDirChangedError } from './sync/pull.ts';
 import { StateFileError } from './sync/state.ts';
 import { CLI_VERSION } from './version.ts';
@@ -27,11 +30,15 @@ function list(value: string, previous: string[] = []): string[] {
   ];
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new InvalidArgumentError('expected a positive integer (ms)');
-  return n;
+/** A commander parser for a numeric flag held to its bound (see config/bounds.ts). */
+function inRange(bound: Bound): (value: string) => number {
+  return (value) => {
+    try {
+      return parseBounded(value, bound);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
 }
 
 function exitCodeFor(error: unknown): number {
@@ -41,6 +48,8 @@ function exitCodeFor(error: unknown): number {
     error instanceof MissingKeyError ||
     error instanceof AuthenticationError ||
     error instanceof OutDirChangedError ||
+    error instanceof OutDirError ||
+    error instanceof GenerateTargetError ||
     error instanceof StateFileError
   ) {
     return EXIT.usage;
@@ -126,8 +135,9 @@ The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at
     .option('--status <list>', 'content statuses to pull (overrides the config)', list)
     .option('--brand <id>', 'only this brand (overrides the config)')
     .option('--out <dir>', 'output folder (overrides the config)')
+    .option('--force-out', 'allow an output folder outside the project root')
     .option('--watch', 'keep pulling as drafts land (Ctrl-C stops)')
-    .option('--interval <ms>', 'watch: pause between polls', positiveInt)
+    .option('--interval <ms>', 'watch: pause between polls', inRange(BOUNDS.watchIntervalMs))
     .addHelpText(
       'after',
       '\nExamples:\n  robowrite pull\n  robowrite pull --dry-run\n  robowrite pull --json > result.json\n  robowrite pull --watch',
@@ -160,9 +170,18 @@ The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at
     .option('--wait', 'poll until the job lands, then write the file')
     .option('--new', 'start a new run even if the same request was made before')
     .option('--json', 'print a machine-readable result')
-    .option('--interval <ms>', 'poll interval with --wait (default 15000)', positiveInt)
-    .option('--timeout <ms>', 'give up waiting after this long (default 30 min)', positiveInt)
+    .option(
+      '--interval <ms>',
+      'poll interval with --wait (default 15000)',
+      inRange(BOUNDS.pollIntervalMs),
+    )
+    .option(
+      '--timeout <ms>',
+      'give up waiting after this long (default 30 min)',
+      inRange(BOUNDS.waitTimeoutMs),
+    )
     .option('--out <dir>', 'output folder (overrides the config)')
+    .option('--force-out', 'allow an output folder outside the project root')
     .addHelpText(
       'after',
       '\nExamples:\n  robowrite generate --title "Remote work productivity" --keyword "remote work"\n  robowrite generate --brief briefs/launch.yaml --wait\n\nA rerun of the same command (after a crash) replays the original request: no second job.',

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { BriefCreateParams, GenerateItemParams } from '@robowrite/core';
 import { parse } from 'yaml';
 import { UsageError } from './exit-codes.ts';
@@ -10,35 +10,48 @@ export interface BriefFile {
   generate: GenerateItemParams;
 }
 
-const BRIEF_KEYS: Record<string, keyof BriefCreateParams> = {
-  title: 'title',
-  primary_keyword: 'primaryKeyword',
-  secondary_keywords: 'secondaryKeywords',
-  target_word_count: 'targetWordCount',
-  audience_details: 'audienceDetails',
-  tone: 'tone',
-  format: 'format',
-  search_intent: 'searchIntent',
-  funnel_stage: 'funnelStage',
-  pillar_id: 'pillarId',
-  description: 'description',
-  summary: 'summary',
-  content_goal: 'contentGoal',
-};
+/** Far above any valid brief (the longest fields are 5000 characters); stops a 60 MB file early. */
+export const MAX_BRIEF_FILE_BYTES = 256 * 1024;
 
-const DIRECTION_KEYS: Record<string, string> = {
-  tone: 'tone',
-  reading_level: 'readingLevel',
-  point_of_view: 'pointOfView',
-  content_length: 'contentLength',
-  content_structure: 'contentStructure',
-};
+// Maps, not object literals: a YAML key such as `constructor` or `__proto__` must be unknown,
+// not found on Object.prototype.
+const BRIEF_KEYS: ReadonlyMap<string, keyof BriefCreateParams> = new Map(
+  Object.entries({
+    title: 'title',
+    primary_keyword: 'primaryKeyword',
+    secondary_keywords: 'secondaryKeywords',
+    target_word_count: 'targetWordCount',
+    audience_details: 'audienceDetails',
+    tone: 'tone',
+    format: 'format',
+    search_intent: 'searchIntent',
+    funnel_stage: 'funnelStage',
+    pillar_id: 'pillarId',
+    description: 'description',
+    summary: 'summary',
+    content_goal: 'contentGoal',
+  } as const),
+);
+
+const DIRECTION_KEYS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    tone: 'tone',
+    reading_level: 'readingLevel',
+    point_of_view: 'pointOfView',
+    content_length: 'contentLength',
+    content_structure: 'contentStructure',
+  }),
+);
 
 export async function readBriefFile(path: string): Promise<BriefFile> {
   let text: string;
   try {
+    if ((await stat(path)).size > MAX_BRIEF_FILE_BYTES) {
+      throw new UsageError(`${path} is larger than ${MAX_BRIEF_FILE_BYTES / 1024} KiB`);
+    }
     text = await readFile(path, 'utf8');
-  } catch {
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read brief file ${path}`);
   }
   let data: unknown;
@@ -54,21 +67,17 @@ export async function readBriefFile(path: string): Promise<BriefFile> {
   const generate: Record<string, unknown> = {};
   let propertyId: string | undefined;
   for (const [key, value] of Object.entries(data)) {
-    const briefKey = BRIEF_KEYS[key];
+    const briefKey = BRIEF_KEYS.get(key);
     if (briefKey) brief[briefKey] = value;
-    else if (key === 'property_id') propertyId = String(value);
-    else if (key === 'citation_mode') generate.citationMode = value;
-    else if (key === 'direction' && value && typeof value === 'object') {
-      const direction: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) {
-        const mapped = DIRECTION_KEYS[k];
-        if (!mapped) throw new UsageError(`${path}: unknown direction key "${k}"`);
-        direction[mapped] = v;
-      }
-      generate.direction = direction;
-    } else {
+    else if (key === 'property_id') {
+      if (typeof value !== 'string' || value.trim() === '')
+        throw new UsageError(`${path}: "property_id" must be a non-empty string`);
+      propertyId = value;
+    } else if (key === 'citation_mode') generate.citationMode = value;
+    else if (key === 'direction') generate.direction = readDirection(path, value);
+    else {
       throw new UsageError(
-        `${path}: unknown key "${key}" (allowed: ${[...Object.keys(BRIEF_KEYS), 'property_id', 'citation_mode', 'direction'].join(', ')})`,
+        `${path}: unknown key ${JSON.stringify(key)} (allowed: ${[...BRIEF_KEYS.keys(), 'property_id', 'citation_mode', 'direction'].join(', ')})`,
       );
     }
   }
@@ -80,4 +89,17 @@ export async function readBriefFile(path: string): Promise<BriefFile> {
     ...(propertyId ? { propertyId } : {}),
     generate: generate as GenerateItemParams,
   };
+}
+
+function readDirection(path: string, value: unknown): Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new UsageError(`${path}: "direction" must be a mapping`);
+  }
+  const direction: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    const mapped = DIRECTION_KEYS.get(key);
+    if (!mapped) throw new UsageError(`${path}: unknown direction key ${JSON.stringify(key)}`);
+    direction[mapped] = inner;
+  }
+  return direction;
 }

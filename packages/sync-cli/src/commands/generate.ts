@@ -6,6 +6,7 @@ import type { GenerateInput } from '../sync/jobs.ts';
 import { readBriefFile } from './brief-file.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
 import { pullExitCode, pullJson, reportPull } from './render-pull.ts';
+import { validateGenerateInput } from './validate-generate.ts';
 
 export interface GenerateFlags {
   title?: string;
@@ -24,6 +25,7 @@ export interface GenerateFlags {
   interval?: number;
   timeout?: number;
   out?: string;
+  forceOut?: boolean;
 }
 
 async function buildInput(
@@ -77,8 +79,13 @@ export async function generateCommand(
   flags: GenerateFlags,
   reporter: Reporter,
 ): Promise<number> {
-  const ctx = await createContext(root, { outDir: flags.out, brand: flags.brand });
+  const ctx = await createContext(root, {
+    outDir: flags.out,
+    brand: flags.brand,
+    forceOut: flags.forceOut,
+  });
   const input = await buildInput(flags, ctx.config.generate.flow);
+  validateGenerateInput(input, flags.brief ?? null);
   const started = await startGeneration(ctx, input, { fresh: flags.new ?? false });
   const { job } = started;
   for (const line of started.rejected) reporter.warn(line);

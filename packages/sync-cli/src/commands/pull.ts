@@ -12,6 +12,7 @@ export interface PullFlags {
   status?: string[];
   brand?: string;
   out?: string;
+  forceOut?: boolean;
   watch?: boolean;
   interval?: number;
 }
@@ -21,7 +22,12 @@ export async function pullCommand(
   flags: PullFlags,
   reporter: Reporter,
 ): Promise<number> {
-  const overrides = { outDir: flags.out, brand: flags.brand, statuses: flags.status };
+  const overrides = {
+    outDir: flags.out,
+    brand: flags.brand,
+    statuses: flags.status,
+    forceOut: flags.forceOut,
+  };
   if (flags.watch && flags.dryRun) {
     throw new UsageError('--watch writes as drafts land; it cannot be combined with --dry-run');
   }

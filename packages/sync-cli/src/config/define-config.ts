@@ -1,9 +1,15 @@
 import { DEFAULT_DRAFT_STATUSES } from '@robowrite/core';
 import { z } from 'zod';
+import { BOUNDS, type Bound } from './bounds.ts';
 
 export const DEFAULT_OUT_DIR = 'src/content/robowrite';
 export const DEFAULT_STATUSES = DEFAULT_DRAFT_STATUSES;
 export const CONFIG_FILE = 'robowrite.config.mjs';
+
+/** A whole number inside one of the shared bounds. */
+function bounded(bound: Bound) {
+  return z.number().int().min(bound.min).max(bound.max);
+}
 
 export const configSchema = z
   .object({
@@ -46,9 +52,9 @@ export const configSchema = z
     watch: z
       .object({
         /** Pause between polls when there is budget to spare. */
-        intervalMs: z.number().int().min(100).default(5000),
+        intervalMs: bounded(BOUNDS.watchIntervalMs).default(5000),
         /** Requests per minute the watcher may spend; stays under the API's 120 / 60 s. */
-        requestsPerMinute: z.number().int().min(1).default(60),
+        requestsPerMinute: bounded(BOUNDS.requestsPerMinute).default(60),
       })
       .strict()
       .default({ intervalMs: 5000, requestsPerMinute: 60 }),

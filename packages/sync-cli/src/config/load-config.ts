@@ -48,5 +48,24 @@ export async function loadConfig(
   } catch (error) {
     throw new ConfigError(`${CONFIG_FILE} could not be loaded: ${(error as Error).message}`);
   }
-  return { config: parseConfig(module.default, CONFIG_FILE), path };
+  return { config: parseConfig(defaultExport(module), CONFIG_FILE), path };
+}
+
+/**
+ * The config object. A file without `export default`, or exporting null, is a mistake (a
+ * typo'd `export const`, a half-finished edit): silently using the defaults would pull into a
+ * folder the user never chose, so it is an error instead.
+ */
+function defaultExport(module: { default?: unknown }): unknown {
+  if (!('default' in module)) {
+    throw new ConfigError(
+      `${CONFIG_FILE} has no default export: write \`export default defineConfig({ ... })\``,
+    );
+  }
+  if (module.default === null || typeof module.default !== 'object') {
+    throw new ConfigError(
+      `${CONFIG_FILE}: the default export is ${module.default === null ? 'null' : typeof module.default}; export an object: \`export default defineConfig({ ... })\``,
+    );
+  }
+  return module.default;
 }

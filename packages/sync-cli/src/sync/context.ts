@@ -4,6 +4,7 @@ import { readCredentials } from '../config/credentials.ts';
 import type { ResolvedConfig } from '../config/define-config.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { CLI_VERSION } from '../version.ts';
+import { checkOutDir } from './out-dir.ts';
 
 /** Everything a sync operation needs; commands build one, tests and scripts can too. */
 export interface SyncContext {
@@ -25,6 +26,8 @@ export interface ContextOverrides {
   client?: RoboWrite | undefined;
   /** Reload the config bypassing Node's module cache (watch mode). */
   fresh?: boolean | undefined;
+  /** Allow an output folder outside the project root (`--force-out`). */
+  forceOut?: boolean | undefined;
 }
 
 export function resolveOutDir(root: string, outDir: string): string {
@@ -39,6 +42,11 @@ export async function createContext(
   if (overrides.outDir) config.outDir = overrides.outDir;
   if (overrides.brand) config.brand = overrides.brand;
   if (overrides.statuses && overrides.statuses.length > 0) config.statuses = overrides.statuses;
+  const outDir = resolveOutDir(root, config.outDir);
+  await checkOutDir(root, outDir, {
+    shown: config.outDir,
+    forceOut: overrides.forceOut ?? false,
+  });
   let client = overrides.client;
   let apiKey = '';
   if (!client) {
@@ -50,5 +58,5 @@ export async function createContext(
       userAgent: `robowrite-cli/${CLI_VERSION}`,
     });
   }
-  return { root, config, outDir: resolveOutDir(root, config.outDir), client, apiKey };
+  return { root, config, outDir, client, apiKey };
 }

@@ -6,6 +6,7 @@ import {
   findJob,
   fingerprint,
   type GenerateInput,
+  isFinalRejection,
   newJobRecord,
   sendJobRequests,
 } from './jobs.ts';
@@ -23,9 +24,11 @@ export interface StartedGeneration {
 }
 
 /**
- * Starts a generation. The record and its idempotency keys are saved before any request, so a
- * run killed mid-request and rerun replays the same requests (the API answers with the original
- * job) instead of paying for a second one. `fresh` skips the lookup: a deliberate new run.
+ * Starts a generation. The input was checked locally already (commands/validate-generate.ts).
+ * The record and its idempotency keys are saved before any request, so a run killed
+ * mid-request and rerun replays the same requests (the API answers with the original job)
+ * instead of paying for a second one; a request the API refuses outright removes the record
+ * again. `fresh` skips the lookup: a deliberate new run.
  */
 export async function startGeneration(
   ctx: SyncContext,
@@ -48,7 +51,18 @@ export async function startGeneration(
       state.jobs[key] = job;
       await save();
     }
-    await sendJobRequests(ctx, job, save, options.signal);
+    try {
+      await sendJobRequests(ctx, job, save, options.signal);
+    } catch (error) {
+      // The API (or core, or the lack of a brand or property) refused it: no job exists and
+      // none ever will from this record, so keep it out of the state rather than leave every
+      // later pull retrying it. Other failures keep the record so a rerun replays it.
+      if (!job.jobId && isFinalRejection(error)) {
+        delete state.jobs[key];
+        await save();
+      }
+      throw error;
+    }
     return { key, job, reused: found !== null, rejected };
   });
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  BriefCreateParams,
-  GenerateItemParams,
-  Job,
-  JobCreated,
-  TopicCreateParams,
+import {
+  APIError,
+  type BriefCreateParams,
+  type GenerateItemParams,
+  type Job,
+  type JobCreated,
+  RequestValidationError,
+  scrubText,
+  type TopicCreateParams,
 } from '@robowrite/core';
-import { scrubText } from '@robowrite/core';
 import type { SyncContext } from './context.ts';
 import { hashText } from './hash.ts';
 import type { JobState, SyncState } from './state.ts';
@@ -83,11 +85,29 @@ export function newJobRecord(input: GenerateInput): JobState {
   };
 }
 
+/** No brand or property to generate for, and none given: a usage problem (exit 2). */
+export class GenerateTargetError extends Error {
+  override name = 'GenerateTargetError';
+}
+
+/**
+ * Whether a failure sending a job's requests is final: the API refused the input (4xx other
+ * than a timeout or rate limit), core refused it before sending, or there is nothing to
+ * generate for. Retrying the same request would fail the same way, so such a record must not
+ * stay pending. Anything else (connection lost, 5xx, 429, a crash) may have reached the API
+ * and keeps its record, so a rerun replays with the same keys.
+ */
+export function isFinalRejection(error: unknown): boolean {
+  if (error instanceof RequestValidationError || error instanceof GenerateTargetError) return true;
+  if (!(error instanceof APIError)) return false;
+  return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+}
+
 async function defaultBrand(ctx: SyncContext): Promise<string> {
   if (ctx.config.brand) return ctx.config.brand;
   const brands = await ctx.client.brands.list({ limit: 1 });
   const first = brands.items[0];
-  if (!first) throw new Error('the organization has no brands; pass --brand');
+  if (!first) throw new GenerateTargetError('the organization has no brands; pass --brand');
   return first.id;
 }
 
@@ -96,7 +116,9 @@ async function defaultProperty(ctx: SyncContext, brandId: string | null): Promis
   for await (const property of ctx.client.properties.list()) {
     if (!brandId || property.brand_id === brandId) return property.id;
   }
-  throw new Error('no property to publish to; pass --property or set generate.propertyId');
+  throw new GenerateTargetError(
+    'no property to publish to; pass --property or set generate.propertyId',
+  );
 }
 
 /**

@@ -17,6 +17,7 @@ import { confinedPath } from './inside-folder.ts';
 import {
   applyJobSnapshot,
   hasLanded,
+  isFinalRejection,
   isPending,
   LANDED_STATUSES,
   REQUESTING,
@@ -115,8 +116,13 @@ function errorLine(error: unknown): string {
   return String(error);
 }
 
-/** Bring the output folder up to date with the API. Holds the lock for the whole run. */
+/**
+ * Bring the output folder up to date with the API. Holds the lock for the whole run. A dry run
+ * takes no lock: it writes nothing (no lock file, no `.robowrite/`, no state), so it is a
+ * snapshot read, and a concurrent pull can at worst make its plan out of date.
+ */
 export async function pull(ctx: SyncContext, options: PullOptions = {}): Promise<PullResult> {
+  if (options.dryRun) return pullLocked(ctx, options);
   return withLock(
     ctx.root,
     {
@@ -176,6 +182,11 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
       }
     } catch (error) {
       failures.push({ itemId: job.itemId, message: `job ${key}: ${errorLine(error)}` });
+      // Refused outright: reported once, then no longer pending (a retry would fail the same).
+      if (!job.jobId && !dryRun && isFinalRejection(error)) {
+        job.status = 'failed';
+        job.error = errorLine(error);
+      }
     }
   }
   await save();
