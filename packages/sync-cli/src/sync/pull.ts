@@ -58,7 +58,9 @@ export interface PullOptions {
 export type PullProgress =
   | { type: 'listed'; total: number; toRead: number }
   | { type: 'read'; done: number; total: number }
-  | { type: 'action'; outcome: ActionOutcome };
+  | { type: 'action'; outcome: ActionOutcome }
+  /** Something the user should read once, e.g. a stale lock that was removed. */
+  | { type: 'notice'; message: string };
 
 export interface PullFailure {
   itemId: string | null;
@@ -120,6 +122,8 @@ export async function pull(ctx: SyncContext, options: PullOptions = {}): Promise
     ctx.root,
     {
       command: 'pull',
+      ...(options.signal ? { signal: options.signal } : {}),
+      onStaleLock: (message) => options.onProgress?.({ type: 'notice', message }),
       ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
     },
     () => pullLocked(ctx, options),
