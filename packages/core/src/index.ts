@@ -32,6 +32,12 @@ export {
 } from './credentials.ts';
 export type { Draft, DraftScoring, DraftSource } from './draft/draft.ts';
 export {
+  assignEntryNames,
+  type EntryNameInput,
+  entryNameSuffix,
+  safeEntryName,
+} from './draft/entry-name.ts';
+export {
   isDraft,
   type JobOutcome,
   type RobowriteFrontmatter,
