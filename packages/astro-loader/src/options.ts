@@ -3,6 +3,7 @@ import {
   DEFAULT_DRAFT_STATUSES,
   type Draft,
   type ClientOptions as RoboWriteOptions,
+  safeEntryName,
 } from '@robowrite/core';
 import { statusesProblem } from './check-statuses.ts';
 
@@ -11,7 +12,10 @@ export type ClientOptions = Omit<RoboWriteOptions, 'apiKey' | 'baseURL'>;
 
 export type IncludeOption = 'scoring' | 'sources';
 
-/** How an entry's id is made: the item's slug (default), its RoboWrite id, or your function. */
+/**
+ * How an entry's id is made: the item's slug (default) or its RoboWrite id, made safe by core's
+ * `safeEntryName` (the CLI's file name rule), or your function, whose ids are used as returned.
+ */
 export type IdStrategy = 'slug' | 'itemId' | ((draft: Draft) => string);
 
 /** Options both loaders and the dev refresh share: where to read and what to read. */
@@ -62,8 +66,12 @@ export function resolveSourceOptions(options: RobowriteSourceOptions): ResolvedS
   };
 }
 
+/**
+ * The id an entry asks for. A raw slug such as `.`, `..` or `a/b/c` breaks Astro's routes
+ * (`Missing parameter`), so slugs and item ids go through core's safe name, as file names do.
+ */
 export function entryIdFor(draft: Draft, strategy: IdStrategy): string {
-  if (strategy === 'slug') return draft.slug || draft.id;
-  if (strategy === 'itemId') return draft.id;
+  if (strategy === 'slug') return safeEntryName(draft.slug || draft.id);
+  if (strategy === 'itemId') return safeEntryName(draft.id);
   return strategy(draft);
 }

@@ -1,5 +1,5 @@
 import type { Draft, NeutralizeOptions } from '@robowrite/core';
-import { neutralizeMarkdown, toFrontmatter } from '@robowrite/core';
+import { checkedFrontmatter, InvalidEntryError, neutralizeMarkdown } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
 
 /**
@@ -24,8 +24,11 @@ export type StoreOutcome = 'unchanged' | 'updated' | 'rendered';
 /**
  * Puts one draft in the store. Nothing happens when the digest matches the stored entry; the
  * Markdown is rendered again only when the body itself changed, so a retitle or a status change
- * reuses the stored HTML. The body stored and rendered is core's `neutralizeMarkdown` of the
- * API's (the site's Markdown pipeline passes raw HTML and `javascript:` links through as they are).
+ * reuses the stored HTML. A draft that cannot be an entry (core's `checkedFrontmatter`: size
+ * limit and shared schema, checked before rendering; then the collection's own schema) throws an
+ * `InvalidEntryError` whose message is one line naming the item, and the store is not touched.
+ * The body stored and rendered is core's `neutralizeMarkdown` of the API's (the site's Markdown
+ * pipeline passes raw HTML and `javascript:` links through as they are).
  */
 export async function storeDraft(
   context: Pick<LoaderContext, 'store' | 'parseData' | 'renderMarkdown' | 'generateDigest'>,
@@ -36,10 +39,13 @@ export async function storeDraft(
   const digest = draftDigest(context, draft, options);
   const existing = context.store.get(entryId);
   if (existing?.digest === digest) return 'unchanged';
-  const data = await context.parseData({
-    id: entryId,
-    data: toFrontmatter(draft) as unknown as Record<string, unknown>,
-  });
+  const frontmatter = checkedFrontmatter(draft);
+  const data = await context
+    .parseData({ id: entryId, data: frontmatter as unknown as Record<string, unknown> })
+    .catch((error: unknown) => {
+      const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      throw new InvalidEntryError(draft.id, `does not match the collection's schema: ${first}`);
+    });
   const body = neutralizeMarkdown(draft.body, options);
   const reuse = existing?.body === body && existing.rendered !== undefined;
   const rendered = reuse ? existing.rendered : await context.renderMarkdown(body);

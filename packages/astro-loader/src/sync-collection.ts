@@ -1,11 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { type Draft, hasDraftBody, type NeutralizeOptions, toDraft } from '@robowrite/core';
+import {
+  type Draft,
+  hasDraftBody,
+  InvalidEntryError,
+  type NeutralizeOptions,
+  toDraft,
+} from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
 import { createClient, loaderCredentials } from './client.ts';
+import { assignEntryIds } from './entry-ids.ts';
 import { describeError, RobowriteSyncError } from './errors.ts';
 import { type ItemSummary, listItems } from './list-items.ts';
 import { mapPool } from './map-pool.ts';
-import { entryIdFor, type ResolvedSourceOptions, type RobowriteSourceOptions } from './options.ts';
+import type { ResolvedSourceOptions, RobowriteSourceOptions } from './options.ts';
 import { scrubbedLogger } from './scrubbed-logger.ts';
 import { type StoreOutcome, storeDraft } from './store-draft.ts';
 import { syncHint } from './sync-hint.ts';
@@ -107,25 +114,35 @@ export async function syncCollection(
   }
 
   const outcomes: StoreOutcome[] = [];
-  // Oldest first, so when two items want the same id the one created first keeps it.
   const fetched = drafts
     .map((draft, index) => ({ draft, summary: changed[index] as ItemSummary }))
-    .filter(({ draft }) => hasDraftBody(draft))
-    .sort(
-      (a, b) =>
-        a.draft.createdAt.localeCompare(b.draft.createdAt) || a.draft.id.localeCompare(b.draft.id),
-    );
+    .filter(({ draft }) => hasDraftBody(draft));
+  // Named over what the last sync kept too, so a kept entry holds its id against newcomers.
+  const entryIds = assignEntryIds(
+    fetched.map(({ draft }) => draft),
+    nextItems,
+    resolved.id,
+  );
   for (const { draft, summary } of fetched) {
-    let entryId = entryIdFor(draft, resolved.id);
+    let entryId = entryIds.get(draft.id) ?? draft.id;
     const owner = claimed.get(entryId);
     if (owner !== undefined && owner !== draft.id) {
       logger.warn(`items ${owner} and ${draft.id} share the id "${entryId}"; using ${draft.id}`);
       entryId = draft.id;
     }
+    // With the slug as id, the entry's slug is that safe id, as a CLI file's slug is its name.
+    const entry = resolved.id === 'slug' ? { ...draft, slug: entryId } : draft;
+    try {
+      const neutralize = { allowRawHtml: options.allowRawHtml === true };
+      outcomes.push(await storeDraft(context, entryId, entry, neutralize));
+    } catch (error) {
+      if (!(error instanceof InvalidEntryError)) throw error;
+      // This item fails alone: one line, and the entry of its last good sync (if any) stays.
+      logger.error(`${error.message}; not loaded`);
+      keepPrevious(known[draft.id], draft.id, { claimed, nextItems, store });
+      continue;
+    }
     claimed.set(entryId, draft.id);
-    outcomes.push(
-      await storeDraft(context, entryId, draft, { allowRawHtml: options.allowRawHtml === true }),
-    );
     nextItems[draft.id] = { entryId, marker: summary.marker };
   }
 
@@ -162,4 +179,23 @@ function needsFetch(
 ): boolean {
   if (known === undefined || summary.marker === null) return true;
   return known.marker !== summary.marker || !store.has(known.entryId);
+}
+
+/**
+ * Keeps the entry an item had before this sync, when it failed now: its stored marker is the old
+ * one, so the next sync retrieves it again. An entry another item took meanwhile is not kept.
+ */
+function keepPrevious(
+  previous: SyncedItem | undefined,
+  itemId: string,
+  into: {
+    claimed: Map<string, string>;
+    nextItems: Record<string, SyncedItem>;
+    store: LoaderContext['store'];
+  },
+): void {
+  if (previous === undefined || !into.store.has(previous.entryId)) return;
+  if (into.claimed.has(previous.entryId)) return;
+  into.claimed.set(previous.entryId, itemId);
+  into.nextItems[itemId] = previous;
 }

@@ -7,7 +7,8 @@ import type { LoaderContext } from 'astro/loaders';
  * options that decide what the collection holds (brand, statuses, include, id strategy), so
  * changing one of them also reloads everything.
  */
-export const SYNC_STATE_FORMAT = 1;
+// 2: entry ids are core's safe names (issue 10), so ids stored by format 1 may have to change.
+export const SYNC_STATE_FORMAT = 2;
 const META_KEY = 'robowrite:sync';
 
 export interface SyncedItem {

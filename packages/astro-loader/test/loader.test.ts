@@ -1,5 +1,6 @@
 import {
   DEFAULT_DRAFT_STATUSES,
+  entryNameSuffix,
   type RoboWrite,
   type RobowriteFrontmatter,
   robowriteSchema,
@@ -84,7 +85,7 @@ describe('robowriteLoader with the emulator', () => {
     expect(context.renders).toBe(expected.length);
 
     const marker = JSON.parse(context.metaValues.get(META_KEY) ?? '{}');
-    expect(marker.format).toBe(1);
+    expect(marker.format).toBe(2);
     expect(Object.keys(marker.items).sort()).toEqual(expected.map((item) => item.id).sort());
   });
 
@@ -204,8 +205,8 @@ describe('robowriteLoader with the emulator', () => {
 
     expect(itemRetrieves(emu) - retrievesBefore).toBe(first.entries.size);
     expect(second.renders).toBe(0);
-    expect(second.logs[0]?.message).toBe('full sync: sync marker format changed (0 -> 1)');
-    expect(JSON.parse(second.metaValues.get(META_KEY) ?? '{}').format).toBe(1);
+    expect(second.logs[0]?.message).toBe('full sync: sync marker format changed (0 -> 2)');
+    expect(JSON.parse(second.metaValues.get(META_KEY) ?? '{}').format).toBe(2);
   });
 
   it('an unreadable marker forces a full reload', async () => {
@@ -250,28 +251,25 @@ describe('robowriteLoader with the emulator', () => {
     expect(perBrand.reduce((sum, n) => sum + n, 0)).toBe(all.length);
   });
 
-  it('keys an item whose slug another item already holds by its item id, with a warning', async () => {
+  it("gives an item whose slug another item already holds the CLI's suffixed name", async () => {
     // Slugs are unique within a brand only: the published items and the in-review one belong to
     // two brands of the organization.
     const [published] = await inScope(client, ['published']);
     const [inReview] = await inScope(client, ['in_review']);
     if (!published || !inReview) throw new Error('the demo fixture has items in both statuses');
     await client.content.update(inReview.id, { slug: published.slug });
-    // The item created first keeps the slug.
-    const created = async (id: string) => toDraft(await client.content.retrieve(id)).createdAt;
+    // As the CLI names files: the smallest item id keeps the plain name, the other gets a suffix
+    // derived from its own id.
     const [holder, other] =
-      (await created(published.id)) <= (await created(inReview.id))
-        ? [published, inReview]
-        : [inReview, published];
+      published.id < inReview.id ? [published, inReview] : [inReview, published];
     const context = mockContext();
     await sync(context, options);
 
+    const suffixed = `${published.slug}-${entryNameSuffix(other.id)}`;
     expect(dataOf(context.entries.get(published.slug))?.robowrite.itemId).toBe(holder.id);
-    expect(dataOf(context.entries.get(other.id))?.robowrite.itemId).toBe(other.id);
-    expect(context.logs).toContainEqual({
-      level: 'warn',
-      message: `items ${holder.id} and ${other.id} share the id "${published.slug}"; using ${other.id}`,
-    });
+    expect(dataOf(context.entries.get(suffixed))?.robowrite.itemId).toBe(other.id);
+    expect(dataOf(context.entries.get(suffixed))?.slug).toBe(suffixed);
+    expect(context.logs.filter((log) => log.level === 'warn')).toEqual([]);
 
     // A second sync keeps both where they are and warns no more.
     const second = mockContext(context);

@@ -4,7 +4,7 @@ import { describeError } from '../src/errors.ts';
 import { robowriteLoader } from '../src/index.ts';
 import { adminClient, type Emulator, fastEmulator } from './support/emulator.ts';
 import { mockContext } from './support/mock-context.ts';
-import { type RewritingProxy, rewritingProxy } from './support/rewriting-proxy.ts';
+import { type RewritingProxy, textRewritingProxy } from './support/text-rewriting-proxy.ts';
 
 const ESC = String.fromCharCode(0x1b);
 const BEL = String.fromCharCode(0x07);
@@ -56,7 +56,7 @@ describe('issue 10 #10: the loader logs server text inert', () => {
     await client.content.update(published.id, { slug: 'shared-slug' });
     await client.content.update(inReview.id, { slug: 'shared-slug' });
     const hostileSlug = `shared-${emu.apiKey}-${HOSTILE}`;
-    proxy = await rewritingProxy(emu.url, (body) =>
+    proxy = await textRewritingProxy(emu.url, (body) =>
       body.split('"shared-slug"').join(JSON.stringify(hostileSlug)),
     );
 

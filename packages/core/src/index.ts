@@ -40,6 +40,18 @@ export {
 } from './credentials.ts';
 export type { Draft, DraftScoring, DraftSource } from './draft/draft.ts';
 export {
+  checkDraftSize,
+  checkedFrontmatter,
+  InvalidEntryError,
+  MAX_DRAFT_BODY_BYTES,
+} from './draft/entry-check.ts';
+export {
+  assignEntryNames,
+  type EntryNameInput,
+  entryNameSuffix,
+  safeEntryName,
+} from './draft/entry-name.ts';
+export {
   isDraft,
   type JobOutcome,
   type RobowriteFrontmatter,

@@ -1,4 +1,6 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLikeAstro } from '../src/sync/frontmatter.ts';
@@ -115,5 +117,37 @@ describe('pull --watch', () => {
       [],
     );
     expect(emu.stats().rateLimited).toBe(0);
+  });
+
+  // Issue 10: `pull --watch` ignored SIGTERM while waiting for another run's lock (57 s).
+  it('stops within seconds on SIGTERM while waiting for a lock another live run holds', async () => {
+    emu = await emulator();
+    const dir = await project();
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)']);
+    try {
+      await mkdir(join(dir, '.robowrite'), { recursive: true });
+      const info = { pid: holder.pid, host: hostname(), startedAt: '', command: 'pull' };
+      await writeFile(join(dir, '.robowrite', 'lock'), JSON.stringify(info));
+
+      const child = startCli(dir, ['pull', '--watch', '--json'], cliEnv(emu));
+      const done = finish(child);
+      await events(child).next((e) => e.event === 'ready');
+      // Now inside the lock wait (it polls the held lock until its 60 s deadline).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const killedAt = Date.now();
+      child.kill('SIGTERM');
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(resolve, 15_000, 'timeout'));
+      const result = await Promise.race([done, timeout]);
+      if (result === 'timeout') child.kill('SIGKILL');
+      expect(result).not.toBe('timeout');
+      expect(Date.now() - killedAt).toBeLessThan(5_000);
+      expect(result === 'timeout' ? null : result.code).toBe(0);
+      // The other run's lock is untouched.
+      expect(JSON.parse(await readFile(join(dir, '.robowrite', 'lock'), 'utf8')).pid).toBe(
+        holder.pid,
+      );
+    } finally {
+      holder.kill();
+    }
   });
 });

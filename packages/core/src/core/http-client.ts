@@ -16,6 +16,7 @@ import {
 } from './errors.ts';
 import { type LevelLogger, redactHeaders } from './logger.ts';
 import type { RateLimiter, ReleaseSlot } from './rate-limiter.ts';
+import { ResponseTooLargeError, readBodyText } from './read-body.ts';
 import {
   backoffMs,
   isDeleteAlreadyDone,
@@ -292,10 +293,15 @@ export class HttpClient {
       });
       status = res.statusCode;
       responseHeaders = normaliseHeaders(res.headers);
-      text = await res.body.text();
+      text = await readBodyText(res.body);
     } catch (cause) {
       release();
       if (userSignal?.aborted) throw aborted();
+      if (cause instanceof ResponseTooLargeError) {
+        // Not retried: the same answer would only be downloaded again.
+        const error = new APIConnectionError(method, spec.path, cause.message, { cause });
+        return { ok: false, error, retryable: false, retryAfterMs: null };
+      }
       const code = (cause as { code?: string }).code;
       const why = this.#config.scrub(cause instanceof Error ? cause.message : String(cause));
       const error =

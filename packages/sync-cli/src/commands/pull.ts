@@ -44,6 +44,7 @@ export async function pullCommand(
     dryRun: flags.dryRun ?? false,
     onProgress: (event) => {
       if (event.type === 'read') reporter.progress(event.done, event.total, 'reading drafts');
+      if (event.type === 'notice') reporter.warn(event.message);
     },
   };
   const result = await pull(ctx, options);

@@ -31,6 +31,10 @@ export interface LockOptions {
   waitMs?: number;
   /** A lock from another host older than this (by mtime) is stale; ours is checked by pid. */
   staleMs?: number;
+  /** Stops the wait for another run's lock (watch mode stopping on SIGTERM). */
+  signal?: AbortSignal;
+  /** One line when a lock is broken as stale, so the user learns why it was not waited on. */
+  onStaleLock?: (line: string) => void;
 }
 
 export interface HeldLock {
@@ -67,11 +71,39 @@ async function readLock(path: string): Promise<{ text: string; info: LockInfo | 
   }
 }
 
+/**
+ * A holder writes its content within milliseconds of creating the file; an empty or unreadable
+ * lock older than this was left by a run whose write failed (disk full) or that died in between.
+ */
+const UNWRITTEN_GRACE_MS = 2_000;
+
 async function isStale(path: string, info: LockInfo | null, staleMs: number): Promise<boolean> {
   if (info && info.host === hostname()) return !isAlive(info.pid);
   const stats = await stat(path).catch(() => null);
   if (!stats) return true;
-  return Date.now() - stats.mtimeMs > staleMs;
+  const limit = info ? staleMs : UNWRITTEN_GRACE_MS;
+  return Date.now() - stats.mtimeMs > limit;
+}
+
+function staleLine(info: LockInfo | null): string {
+  if (!info) return `${STATE_DIR}/lock was empty or unreadable (a run failed to write it): removed`;
+  return `${STATE_DIR}/lock of pid ${info.pid} on ${info.host} is stale: removed`;
+}
+
+/**
+ * Creates the lock file and writes its content. A file whose content could not be written is
+ * removed before the error surfaces: an empty lock would otherwise stop every later run.
+ */
+async function createLock(path: string, info: LockInfo): Promise<void> {
+  const handle = await open(path, 'wx', 0o644);
+  try {
+    await handle.writeFile(`${JSON.stringify(info)}\n`);
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(path).catch(() => {});
+    throw error;
+  }
 }
 
 /**
@@ -105,10 +137,9 @@ export async function acquireLock(root: string, options: LockOptions): Promise<H
   const deadline = Date.now() + waitMs;
   let delay = 25;
   for (;;) {
+    options.signal?.throwIfAborted();
     try {
-      const handle = await open(path, 'wx', 0o644);
-      await handle.writeFile(`${JSON.stringify(info)}\n`);
-      await handle.close();
+      await createLock(path, info);
       let released = false;
       return {
         path,
@@ -131,6 +162,7 @@ export async function acquireLock(root: string, options: LockOptions): Promise<H
     const existing = await readLock(path);
     if (existing && (await isStale(path, existing.info, staleMs))) {
       await breakStaleLock(path, existing.text);
+      options.onStaleLock?.(staleLine(existing.info));
       continue;
     }
     if (Date.now() >= deadline) {
@@ -142,7 +174,7 @@ export async function acquireLock(root: string, options: LockOptions): Promise<H
         existing?.info ?? null,
       );
     }
-    await sleep(delay);
+    await sleep(delay, undefined, options.signal ? { signal: options.signal } : {});
     delay = Math.min(delay * 2, 500);
   }
 }

@@ -4,12 +4,14 @@ import {
   AuthenticationError,
   type ContentItem,
   type ContentItemSummary,
+  checkDraftSize,
+  checkedFrontmatter,
   type Draft,
   hasDraftBody,
+  InvalidEntryError,
   NotFoundError,
   neutralizeMarkdown,
   toDraft,
-  toFrontmatter,
 } from '@robowrite/core';
 import type { SyncContext } from './context.ts';
 import { renderMarkdown } from './frontmatter.ts';
@@ -60,7 +62,9 @@ export interface PullOptions {
 export type PullProgress =
   | { type: 'listed'; total: number; toRead: number }
   | { type: 'read'; done: number; total: number }
-  | { type: 'action'; outcome: ActionOutcome };
+  | { type: 'action'; outcome: ActionOutcome }
+  /** Something the user should read once, e.g. a stale lock that was removed. */
+  | { type: 'notice'; message: string };
 
 export interface PullFailure {
   itemId: string | null;
@@ -109,6 +113,8 @@ export function changeMarker(summary: ContentItemSummary): string | null {
 }
 
 function errorLine(error: unknown): string {
+  // Already one line, and the caller names the item.
+  if (error instanceof InvalidEntryError) return error.reason;
   if (error instanceof AuthenticationError) {
     return `${error.message.split('\n')[0]} (check ROBOWRITE_API_KEY in the environment or .env)`;
   }
@@ -127,6 +133,8 @@ export async function pull(ctx: SyncContext, options: PullOptions = {}): Promise
     ctx.root,
     {
       command: 'pull',
+      ...(options.signal ? { signal: options.signal } : {}),
+      onStaleLock: (message) => options.onProgress?.({ type: 'notice', message }),
       ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
     },
     () => pullLocked(ctx, options),
@@ -256,7 +264,10 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
       requests++;
       const item: ContentItem = await ctx.client.content.retrieve(id, { include }, { signal });
       const draft = toDraft(item);
-      return hasDraftBody(draft) ? draft : null;
+      if (!hasDraftBody(draft)) return null;
+      // Before the batch holds it: an oversized body is dropped here, not rendered.
+      checkDraftSize(draft);
+      return draft;
     } catch (error) {
       if (error instanceof NotFoundError && !listed.has(id)) {
         // Gone upstream: for a landed job there is nothing left to collect.
@@ -311,7 +322,8 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
     const job =
       jobItems.get(id) ?? (known?.jobId ? { jobId: known.jobId, status: known.jobStatus } : null);
     try {
-      const data = toFrontmatter(
+      // The entry the site's build will read, checked against the shared schema before writing.
+      const data = checkedFrontmatter(
         { ...draft, slug: name.slug },
         job?.status ? { id: job.jobId, status: job.status } : null,
       );
