@@ -1,8 +1,7 @@
-import type { RoboWrite } from '@robowrite/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeError } from '../src/errors.ts';
 import { robowriteLoader } from '../src/index.ts';
-import { adminClient, type Emulator, fastEmulator } from './support/emulator.ts';
+import { type Emulator, fastEmulator } from './support/emulator.ts';
 import { mockContext } from './support/mock-context.ts';
 import { type RewritingProxy, textRewritingProxy } from './support/text-rewriting-proxy.ts';
 
@@ -31,40 +30,33 @@ describe('issue 10 #2, #10: describeError scrubs the key and terminal controls',
 
 describe('issue 10 #10: the loader logs server text inert', () => {
   let emu: Emulator;
-  let client: RoboWrite;
   let proxy: RewritingProxy | undefined;
 
   beforeEach(async () => {
     emu = await fastEmulator();
-    client = adminClient(emu);
   });
   afterEach(async () => {
     await proxy?.close();
     await emu.close();
   });
 
-  it('a slug with escapes and the key, shared by two items, gives a warning without either', async () => {
-    // Slugs are unique within a brand: a published item and the in-review one (two brands) can
-    // share one. The proxy then serves that slug as one no real API should send.
-    const items = [];
-    for (const status of ['published', 'in_review']) {
-      for await (const item of client.content.list({ status })) items.push(item);
-    }
-    const published = items.find((item) => item.status === 'published');
-    const inReview = items.find((item) => item.status === 'in_review');
-    if (!published || !inReview) throw new Error('the demo fixture has items in both statuses');
-    await client.content.update(published.id, { slug: 'shared-slug' });
-    await client.content.update(inReview.id, { slug: 'shared-slug' });
-    const hostileSlug = `shared-${emu.apiKey}-${HOSTILE}`;
+  it('a hostile date with escapes and the key makes an error line without either', async () => {
+    // Every version date is served as text no real API should send; the loader leaves each item
+    // out with one error line that quotes the bad value (core's InvalidEntryError).
+    const hostileDate = `not-a-date ${emu.apiKey} ${HOSTILE}`;
     proxy = await textRewritingProxy(emu.url, (body) =>
-      body.split('"shared-slug"').join(JSON.stringify(hostileSlug)),
+      body.replace(/"created_at":"[^"]*"/g, `"created_at":${JSON.stringify(hostileDate)}`),
     );
 
     const context = mockContext();
     await robowriteLoader({ apiKey: emu.apiKey, baseURL: proxy.url }).load(context);
-    const warnings = context.logs.filter((log) => log.level === 'warn').map((log) => log.message);
-    expect(warnings).toEqual([expect.stringContaining('share the id "shared-[redacted]-')]);
-    for (const warning of warnings) expectInert(warning);
+    const errors = context.logs.filter((log) => log.level === 'error').map((log) => log.message);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) {
+      // The quoted value is cut short, so only the start of the hostile text is there to read.
+      expect(error).toContain('not-a-date [redacted]');
+      for (const control of [ESC, '\r', BEL, '\u202E']) expect(error).not.toContain(control);
+    }
     for (const log of context.logs) expect(log.message).not.toContain(emu.apiKey);
   });
 });
