@@ -5,6 +5,7 @@ import { ApiError } from './errors.ts';
 import { Faults, PRE_HANDLER_FAULTS } from './faults.ts';
 import { DEMO_API_KEY, SECOND_API_KEY, seedDemo } from './fixtures/demo.ts';
 import { findReplay, readKey, remember } from './idempotency.ts';
+import { InFlightKeys } from './idempotency-in-flight.ts';
 import { settleJobs } from './jobs.ts';
 import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -79,6 +80,7 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
   const faults = new Faults(runtime.rng, options.faults);
   const limiter = new RateLimiter(options.rateLimit);
   const router = createRouter();
+  const inFlight = new InFlightKeys();
   let requestCount = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -140,7 +142,13 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
           ? null
           : readKey(req.headers['idempotency-key'], idempotency === 'required');
       const scope = `${method} ${path}`;
+      let release: (() => void) | null = null;
       if (key) {
+        // A same-key request still running is waited for, so overlapping retries never both run.
+        const id = Store.idempotencyKey(org.id, scope, key);
+        if (!(await inFlight.waitTurn(id))) {
+          throw new ApiError(409, 'A request with this Idempotency-Key is still in progress');
+        }
         const replay = findReplay(store, org, scope, key, now);
         if (replay) {
           runtime.stats.replays += 1;
@@ -152,26 +160,31 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
             postFault,
           );
         }
+        release = inFlight.claim(id);
       }
-      const body = route.body ? parseJson(await readBody(req)) : undefined;
-      const result = route.handler({
-        req,
-        method,
-        path: path ?? '/',
-        query: url.searchParams,
-        params,
-        org,
-        body,
-        now,
-        store,
-        runtime,
-      });
-      if (key) remember(store, org, scope, key, result.status, result.body, now);
-      if (store.dirty && options.stateFile) {
-        saveState(options.stateFile, store.toState());
-        store.dirty = false;
+      try {
+        const body = route.body ? parseJson(await readBody(req)) : undefined;
+        const result = route.handler({
+          req,
+          method,
+          path: path ?? '/',
+          query: url.searchParams,
+          params,
+          org,
+          body,
+          now,
+          store,
+          runtime,
+        });
+        if (key) remember(store, org, scope, key, result.status, result.body, now);
+        if (store.dirty && options.stateFile) {
+          saveState(options.stateFile, store.toState());
+          store.dirty = false;
+        }
+        send(res, result.status, result.body, { ...headers, ...result.headers }, postFault);
+      } finally {
+        release?.();
       }
-      send(res, result.status, result.body, { ...headers, ...result.headers }, postFault);
     } catch (error) {
       if (error instanceof ApiError) {
         send(
