@@ -5,6 +5,11 @@
  * or run themselves if it failed and so left nothing to replay). The wait is bounded: past it the
  * later request gets a `409` (the guide's "resource is in the wrong state"), never a second run.
  */
+import { ApiError } from './errors.ts';
+import { findReplay } from './idempotency.ts';
+import { Store } from './store/store.ts';
+import type { IdempotencyRecord, Org } from './store/types.ts';
+
 export const IN_FLIGHT_WAIT_MS = 30_000;
 
 export class InFlightKeys {
@@ -35,6 +40,33 @@ export class InFlightKeys {
       release();
     };
   }
+}
+
+export interface KeyedRequest {
+  store: Store;
+  org: Org;
+  /** `METHOD /concrete/path`. */
+  scope: string;
+  key: string;
+  now: number;
+}
+
+/**
+ * Waits for any same-key request in flight, then answers with its stored result (`replay`) or
+ * lets this request run (`release` ends its turn). A wait that times out is a `409`.
+ */
+export async function takeTurn(
+  inFlight: InFlightKeys,
+  { store, org, scope, key, now }: KeyedRequest,
+): Promise<
+  { replay: IdempotencyRecord; release?: never } | { replay?: never; release: () => void }
+> {
+  const id = Store.idempotencyKey(org.id, scope, key);
+  if (!(await inFlight.waitTurn(id))) {
+    throw new ApiError(409, 'A request with this Idempotency-Key is still in progress');
+  }
+  const replay = findReplay(store, org, scope, key, now);
+  return replay ? { replay } : { release: inFlight.claim(id) };
 }
 
 function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {

@@ -4,8 +4,8 @@ import { authenticate, blockedAtEdge } from './auth.ts';
 import { ApiError } from './errors.ts';
 import { Faults, PRE_HANDLER_FAULTS } from './faults.ts';
 import { DEMO_API_KEY, SECOND_API_KEY, seedDemo } from './fixtures/demo.ts';
-import { findReplay, readKey, remember } from './idempotency.ts';
-import { InFlightKeys } from './idempotency-in-flight.ts';
+import { readKey, remember } from './idempotency.ts';
+import { InFlightKeys, takeTurn } from './idempotency-in-flight.ts';
 import { settleJobs } from './jobs.ts';
 import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -142,26 +142,14 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
           ? null
           : readKey(req.headers['idempotency-key'], idempotency === 'required');
       const scope = `${method} ${path}`;
-      let release: (() => void) | null = null;
-      if (key) {
-        // A same-key request still running is waited for, so overlapping retries never both run.
-        const id = Store.idempotencyKey(org.id, scope, key);
-        if (!(await inFlight.waitTurn(id))) {
-          throw new ApiError(409, 'A request with this Idempotency-Key is still in progress');
-        }
-        const replay = findReplay(store, org, scope, key, now);
-        if (replay) {
-          runtime.stats.replays += 1;
-          return send(
-            res,
-            replay.status,
-            replay.body,
-            { ...headers, 'idempotency-replayed': 'true' },
-            postFault,
-          );
-        }
-        release = inFlight.claim(id);
+      // A same-key request still running is waited for, so overlapping retries never both run.
+      const turn = key ? await takeTurn(inFlight, { store, org, scope, key, now }) : null;
+      if (turn?.replay) {
+        runtime.stats.replays += 1;
+        const { status, body } = turn.replay;
+        return send(res, status, body, { ...headers, 'idempotency-replayed': 'true' }, postFault);
       }
+      const release = turn?.release;
       try {
         const body = route.body ? parseJson(await readBody(req)) : undefined;
         const result = route.handler({
