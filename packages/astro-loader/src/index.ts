@@ -24,5 +24,6 @@ export {
   type IdStrategy,
   type IncludeOption,
   type RobowriteSourceOptions,
+  type StatusOption,
 } from './options.ts';
 export type { SyncReport } from './sync-collection.ts';

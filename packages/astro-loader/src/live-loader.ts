@@ -2,7 +2,6 @@ import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import {
   APIError,
-  type ContentItemStatus,
   type Draft,
   hasDraftBody,
   type NeutralizeOptions,
@@ -26,6 +25,7 @@ import {
   type ResolvedSourceOptions,
   type RobowriteSourceOptions,
   resolveSourceOptions,
+  type StatusOption,
 } from './options.ts';
 
 /** `getLiveEntry('c', 'x')` passes `{ id: 'x' }`; an id that is no item id is tried as a slug. */
@@ -36,7 +36,7 @@ export interface RobowriteEntryFilter {
 
 export interface RobowriteCollectionFilter {
   /** One status or several; the loader's `statuses` when omitted. */
-  status?: ContentItemStatus | readonly ContentItemStatus[];
+  status?: StatusOption | readonly StatusOption[];
   /** Only drafts carrying this tag. */
   tag?: string;
   /** At most this many items (each costs one request); the loader's `limit` when omitted. */
@@ -140,7 +140,7 @@ export function robowriteLiveLoader(
 function filterStatuses(
   filter: RobowriteCollectionFilter | undefined,
   resolved: ResolvedSourceOptions,
-): readonly ContentItemStatus[] {
+): readonly StatusOption[] {
   if (filter?.status === undefined) return resolved.statuses;
   return typeof filter.status === 'string' ? [filter.status] : filter.status;
 }

@@ -7,6 +7,12 @@ import {
 } from '@robowrite/core';
 import { statusesProblem } from './check-statuses.ts';
 
+/**
+ * A content item status: one core knows (`CONTENT_ITEM_STATUSES`, offered by the editor) or any
+ * other the API may have, since the guide does not close the set.
+ */
+export type StatusOption = ContentItemStatus | (string & Record<never, never>);
+
 /** What `new RoboWrite(...)` accepts, minus the two options the loaders take at top level. */
 export type ClientOptions = Omit<RoboWriteOptions, 'apiKey' | 'baseURL'>;
 
@@ -34,22 +40,22 @@ export interface RobowriteSourceOptions {
   /**
    * Content item statuses to load. Defaults to core's `DEFAULT_DRAFT_STATUSES` (the same drafts
    * the CLI pulls): `draft`, `in_review` (a job that ended `awaiting_review`) and `published`.
-   * Items that have no generated version yet are never loaded. Any of core's
-   * `CONTENT_ITEM_STATUSES`; anything else throws when the loader is created.
+   * Items that have no generated version yet are never loaded. Any status name: core's
+   * `CONTENT_ITEM_STATUSES` or another the API has; an empty list or name throws on creation.
    */
-  statuses?: readonly ContentItemStatus[];
+  statuses?: readonly StatusOption[];
   /** Extra data to fetch per item; both by default, since entries carry score and sources. */
   include?: readonly IncludeOption[];
   id?: IdStrategy;
 }
 
 /** Core's `DEFAULT_DRAFT_STATUSES`, the very array the CLI pulls by default. */
-export const DEFAULT_STATUSES: readonly ContentItemStatus[] = DEFAULT_DRAFT_STATUSES;
+export const DEFAULT_STATUSES: readonly StatusOption[] = DEFAULT_DRAFT_STATUSES;
 export const DEFAULT_INCLUDE: readonly IncludeOption[] = ['scoring', 'sources'];
 
 export interface ResolvedSourceOptions {
   brand: string | null;
-  statuses: readonly ContentItemStatus[];
+  statuses: readonly StatusOption[];
   include: readonly IncludeOption[];
   id: IdStrategy;
 }

@@ -100,6 +100,7 @@ export * from './schemas/content.ts';
 export * from './schemas/document.ts';
 export * from './schemas/job.ts';
 export * from './schemas/property.ts';
+export * from './schemas/scoring-warning.ts';
 export * from './schemas/taxonomy.ts';
 export * from './schemas/topic.ts';
 export { VERSION } from './version.ts';

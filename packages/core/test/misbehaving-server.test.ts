@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { JobTimeoutError, ResponseValidationError, RoboWrite } from '../src/index.ts';
+import { JobTimeoutError, ResponseValidationError, RoboWrite, toDraft } from '../src/index.ts';
 import { rejection } from './helpers.ts';
 
 /**
@@ -124,6 +124,75 @@ describe('waitFor against an off-spec server', () => {
     });
     const error = await rejection(client.jobs.waitFor('j', { intervalMs: 5, timeoutMs: 300 }));
     expect(error).toBeInstanceOf(JobTimeoutError);
+    await client.close();
+  });
+});
+
+describe('values the guide does not close, from a bare server', () => {
+  const version = {
+    id: 'v1',
+    version_number: 1,
+    title: 'T',
+    markdown_body: '## Hi',
+    excerpt: null,
+    seo_title: null,
+    seo_description: null,
+    seo_keywords: [],
+    tags: [],
+    categories: [],
+    word_count: 1,
+    created_at: '2026-01-01T00:00:00Z',
+    scoring: {
+      geo_score: 80,
+      draft_score: 0.8,
+      warnings: ['short intro', { code: 'thin_section', message: 'Section 2 is thin', section: 2 }],
+    },
+    sources: null,
+  };
+  const item = {
+    id: 'i1',
+    title: 'T',
+    slug: 't',
+    status: 'scheduled',
+    brand_id: 'b',
+    property_id: null,
+    author_id: null,
+    format: 'white_paper',
+    versions: [version],
+  };
+
+  it('accepts scoring.warnings objects and keeps them; the draft reads them as text', async () => {
+    const { client } = await serve((_req, res) => json(res, 200, item));
+    const read = await client.content.retrieve('i1', { include: ['scoring'] });
+    expect(read.versions[0]?.scoring?.warnings).toEqual(version.scoring.warnings);
+    expect(read).toMatchObject({ status: 'scheduled', format: 'white_paper' });
+    expect(toDraft(read).scoring?.warnings).toEqual(['short intro', 'Section 2 is thin']);
+    await client.close();
+  });
+
+  it('accepts unknown enum-ish values on topics, jobs and list rows', async () => {
+    const topic = {
+      id: 't1',
+      brand_id: 'b',
+      title: 'T',
+      primary_keyword: 'k',
+      intent: 'local',
+      funnel_stage: 'retention',
+      suggested_format: 'podcast_script',
+      status: 'snoozed',
+      decision_band: 'maybe_later',
+      eligible_for_autopilot: false,
+    };
+    const { client } = await serve((req, res) => {
+      if (req.url?.includes('/topics/')) return json(res, 200, topic);
+      if (req.url?.includes('/jobs/')) return json(res, 200, { job_id: 'j', status: 'paused' });
+      return json(res, 200, { ...page([{ ...item, versions: undefined }], 0, false), total: 1 });
+    });
+    expect(await client.topics.retrieve('t1')).toMatchObject(topic);
+    expect((await client.jobs.retrieve('j')).status).toBe('paused');
+    const rows = [];
+    for await (const row of client.content.list({ status: 'scheduled' })) rows.push(row);
+    expect(rows).toMatchObject([{ status: 'scheduled', format: 'white_paper' }]);
     await client.close();
   });
 });

@@ -5,7 +5,8 @@ import { ApiError } from './errors.ts';
 import { Faults, PRE_HANDLER_FAULTS } from './faults.ts';
 import { seedCrafted } from './fixtures/crafted.ts';
 import { DEMO_API_KEY, SECOND_API_KEY, seedDemo } from './fixtures/demo.ts';
-import { findReplay, readKey, remember } from './idempotency.ts';
+import { readKey, remember } from './idempotency.ts';
+import { InFlightKeys, takeTurn } from './idempotency-in-flight.ts';
 import { settleJobs } from './jobs.ts';
 import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -81,6 +82,7 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
   const faults = new Faults(runtime.rng, options.faults);
   const limiter = new RateLimiter(options.rateLimit);
   const router = createRouter();
+  const inFlight = new InFlightKeys();
   let requestCount = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -142,38 +144,37 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
           ? null
           : readKey(req.headers['idempotency-key'], idempotency === 'required');
       const scope = `${method} ${path}`;
-      if (key) {
-        const replay = findReplay(store, org, scope, key, now);
-        if (replay) {
-          runtime.stats.replays += 1;
-          return send(
-            res,
-            replay.status,
-            replay.body,
-            { ...headers, 'idempotency-replayed': 'true' },
-            postFault,
-          );
+      // A same-key request still running is waited for, so overlapping retries never both run.
+      const turn = key ? await takeTurn(inFlight, { store, org, scope, key, now }) : null;
+      if (turn?.replay) {
+        runtime.stats.replays += 1;
+        const { status, body } = turn.replay;
+        return send(res, status, body, { ...headers, 'idempotency-replayed': 'true' }, postFault);
+      }
+      const release = turn?.release;
+      try {
+        const body = route.body ? parseJson(await readBody(req)) : undefined;
+        const result = route.handler({
+          req,
+          method,
+          path: path ?? '/',
+          query: url.searchParams,
+          params,
+          org,
+          body,
+          now,
+          store,
+          runtime,
+        });
+        if (key) remember(store, org, scope, key, result.status, result.body, now);
+        if (store.dirty && options.stateFile) {
+          saveState(options.stateFile, store.toState());
+          store.dirty = false;
         }
+        send(res, result.status, result.body, { ...headers, ...result.headers }, postFault);
+      } finally {
+        release?.();
       }
-      const body = route.body ? parseJson(await readBody(req)) : undefined;
-      const result = route.handler({
-        req,
-        method,
-        path: path ?? '/',
-        query: url.searchParams,
-        params,
-        org,
-        body,
-        now,
-        store,
-        runtime,
-      });
-      if (key) remember(store, org, scope, key, result.status, result.body, now);
-      if (store.dirty && options.stateFile) {
-        saveState(options.stateFile, store.toState());
-        store.dirty = false;
-      }
-      send(res, result.status, result.body, { ...headers, ...result.headers }, postFault);
     } catch (error) {
       if (error instanceof ApiError) {
         send(

@@ -21,6 +21,15 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 
 export const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 export const optionalText = (max: number) => z.string().max(max).nullish();
+/**
+ * A value from a set the guide leaves open (topic `intent`, content `status`, `format`…): the
+ * guide shows examples, never the full list, so any non-empty string of sane length is accepted
+ * and a value the real API adds later is never a 422 here. See the README's "Where the guide is
+ * silent".
+ */
+export const OPEN_VALUE_MAX = 100;
+export const openValue = () => z.string().trim().min(1).max(OPEN_VALUE_MAX);
+
 export const stringList = (maxItems: number, maxLength: number) =>
   z.array(z.string().trim().min(1).max(maxLength)).max(maxItems);
 
@@ -54,6 +63,16 @@ export function numberParam(
     throw unprocessable(`${name}: must be a number between ${min} and ${max}`);
   }
   return value;
+}
+
+/** A query filter over an open set: any value up to `OPEN_VALUE_MAX` characters; it may match nothing. */
+export function openParam(query: URLSearchParams, name: string): string | undefined {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return undefined;
+  if (raw.length > OPEN_VALUE_MAX) {
+    throw unprocessable(`${name}: must be at most ${OPEN_VALUE_MAX} characters`);
+  }
+  return raw;
 }
 
 export function enumParam<T extends string>(

@@ -77,9 +77,9 @@ describe('topics', () => {
       'sort_order=up',
       'min_score=101',
       'min_volume=-1',
-      'intent=x',
-      'decision_band=x',
-      'status=x',
+      `intent=${'x'.repeat(101)}`,
+      `decision_band=${'x'.repeat(101)}`,
+      `status=${'x'.repeat(101)}`,
       'max_difficulty=abc',
     ]) {
       expect((await call(emu, 'GET', `/topics?brand_id=${noCms}&${bad}`)).status, bad).toBe(422);

@@ -1,8 +1,9 @@
 /**
- * Every status a RoboWrite content item can have: the lifecycle the guide describes (`draft`
- * after the brief flow, `in_review` after an `awaiting_review` autopilot run, `published` after a
- * `completed` one) plus `archived`, which only a `PATCH` sets. Options that name statuses accept
- * these and nothing else, so a typo is caught before a request is spent on it.
+ * The content item statuses core knows: the lifecycle the guide describes (`draft` after the
+ * brief flow, `in_review` after an `awaiting_review` autopilot run, `published` after a
+ * `completed` one) plus `archived`, which a `PATCH` sets. The guide does not close the set (it
+ * shows only `"status": "draft"`), so options that name statuses (CLI `statuses`, loader
+ * `statuses`) accept any other status too; this list is for editors' completion and docs.
  */
 export const CONTENT_ITEM_STATUSES = Object.freeze([
   'draft',

@@ -1,4 +1,5 @@
 import type { ContentItem, ContentVersion } from '../schemas/content.ts';
+import { scoringWarningText } from '../schemas/scoring-warning.ts';
 import type { Draft } from './draft.ts';
 
 /** The version with the highest `version_number` (the array order is not promised). */
@@ -62,7 +63,7 @@ export function toDraft(item: ContentItem): Draft {
       ? {
           score: scoring.geo_score,
           metrics: { geo_score: scoring.geo_score, draft_score: scoring.draft_score },
-          warnings: [...scoring.warnings],
+          warnings: scoring.warnings.map(scoringWarningText),
         }
       : null,
     sources: sources

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { pageParams, undocumented } from './common.ts';
+import { scoringWarningSchema } from './scoring-warning.ts';
 
 export const scoringSchema = z.looseObject({
   geo_score: z.number(),
   draft_score: z.number(),
-  warnings: z.array(z.string()),
+  warnings: z.array(scoringWarningSchema),
 });
 export type Scoring = z.infer<typeof scoringSchema>;
 
@@ -72,6 +73,7 @@ export const contentItemSummarySchema = z.looseObject({
 });
 export type ContentItemSummary = z.infer<typeof contentItemSummarySchema>;
 
+/** Closed by the guide (`?include=scoring,sources`); checked before sending. */
 export const CONTENT_INCLUDES = ['scoring', 'sources'] as const;
 export type ContentInclude = (typeof CONTENT_INCLUDES)[number];
 
@@ -112,6 +114,7 @@ export type ContentUpdateParams = z.input<typeof contentUpdateParams>;
 export const generateParams = z.strictObject({ topicId: z.string().min(1) });
 export type GenerateParams = z.input<typeof generateParams>;
 
+/** Closed by the guide ("structured_only" (default) | "inline", unsupported values → 422). */
 export const CITATION_MODES = ['structured_only', 'inline'] as const;
 export type CitationMode = (typeof CITATION_MODES)[number];
 

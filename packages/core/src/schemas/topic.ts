@@ -38,6 +38,7 @@ export const topicScoreSchema = z.looseObject({
 });
 export type TopicScore = z.infer<typeof topicScoreSchema>;
 
+/** Closed by the guide (Topics: `sort_by`); any other filter value is sent as given. */
 export const TOPIC_SORT_FIELDS = [
   'total_score',
   'search_volume',

@@ -4,7 +4,7 @@ import { briefSections } from '../generator/sections.ts';
 import { presentBrief } from '../present.ts';
 import type { RequestContext, Route } from '../router.ts';
 import type { Brief, BriefFields } from '../store/types.ts';
-import { optionalText, paginate, parseBody, stringList, text } from '../validation.ts';
+import { openValue, optionalText, paginate, parseBody, stringList, text } from '../validation.ts';
 
 const fields = {
   title: text(1, 500),
@@ -13,9 +13,9 @@ const fields = {
   target_word_count: z.number().int().min(100).max(10_000).nullish(),
   audience_details: optionalText(5000),
   tone: optionalText(200),
-  format: optionalText(100),
-  search_intent: optionalText(200),
-  funnel_stage: optionalText(100),
+  format: openValue().nullish(),
+  search_intent: openValue().nullish(),
+  funnel_stage: openValue().nullish(),
   pillar_id: z.string().nullish(),
   description: optionalText(5000),
   summary: optionalText(5000),

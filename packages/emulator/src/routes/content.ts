@@ -4,21 +4,23 @@ import { slugify } from '../generator/words.ts';
 import { uniqueSlug } from '../jobs.ts';
 import { type Include, presentItem, presentItemSummary } from '../present.ts';
 import type { Route } from '../router.ts';
-import { CONTENT_STATUSES, type ContentItem, FORMATS } from '../store/types.ts';
-import { enumParam, paginate, parseBody, text } from '../validation.ts';
+import type { ContentItem } from '../store/types.ts';
+import { openParam, openValue, paginate, parseBody, text } from '../validation.ts';
 
 // `topic_id` and `brand_id` are not here on purpose: the brand comes from the property.
 const createItem = z.strictObject({
   brief_id: z.string().min(1),
   property_id: z.string().min(1),
   title: text(1, 500),
-  format: z.enum(FORMATS).optional(),
+  // "optional, defaults to blog_post": the guide names no set of formats.
+  format: openValue().optional(),
 });
 
 const updateItem = z.strictObject({
   title: text(1, 500).optional(),
-  status: z.enum(CONTENT_STATUSES).optional(),
-  format: z.enum(FORMATS).optional(),
+  // The guide shows `"status": "draft"` and lists none: any status the real API has may be set.
+  status: openValue().optional(),
+  format: openValue().optional(),
   author_id: z.string().nullish(),
   slug: z
     .string()
@@ -85,8 +87,8 @@ export const contentRoutes: Route[] = [
     template: '/content',
     handler: ({ store, org, query, runtime }) => {
       const filter = {
-        status: enumParam(query, 'status', CONTENT_STATUSES),
-        format: enumParam(query, 'content_type', FORMATS),
+        status: openParam(query, 'status'),
+        format: openParam(query, 'content_type'),
         property_id: query.get('property_id') || undefined,
         brief_id: query.get('brief_id') || undefined,
       };

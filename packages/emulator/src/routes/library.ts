@@ -1,6 +1,6 @@
 import { presentDocument, presentImported, presentImportedSummary } from '../present.ts';
 import type { Route } from '../router.ts';
-import { enumParam, paginate } from '../validation.ts';
+import { openParam, paginate } from '../validation.ts';
 import { getOwned, listOwned } from './owned.ts';
 
 export const libraryRoutes: Route[] = [
@@ -8,8 +8,8 @@ export const libraryRoutes: Route[] = [
     method: 'GET',
     template: '/documents',
     handler: ({ store, org, query }) => {
-      const category = query.get('category');
-      const status = enumParam(query, 'status', ['processing', 'ready', 'failed'] as const);
+      const category = openParam(query, 'category');
+      const status = openParam(query, 'status');
       const q = query.get('q')?.toLowerCase();
       const docs = store
         .ownedList(store.documents, org)

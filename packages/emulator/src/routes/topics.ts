@@ -2,18 +2,13 @@ import { z } from 'zod';
 import { unprocessable } from '../errors.ts';
 import { presentItemSummary, presentTopic, presentTopicScore } from '../present.ts';
 import type { Route } from '../router.ts';
-import {
-  DECISION_BANDS,
-  FORMATS,
-  FUNNEL_STAGES,
-  INTENTS,
-  TOPIC_STATUSES,
-  type Topic,
-} from '../store/types.ts';
+import type { Topic } from '../store/types.ts';
 import {
   enumParam,
   intParam,
   numberParam,
+  openParam,
+  openValue,
   optionalText,
   pageParams,
   paginate,
@@ -26,12 +21,14 @@ const createTopic = z.strictObject({
   title: text(1, 500),
   primary_keyword: text(1, 200),
   premise: optionalText(5000),
-  intent: z.enum(INTENTS).nullish(),
-  funnel_stage: z.enum(FUNNEL_STAGES).nullish(),
-  suggested_format: z.enum(FORMATS).nullish(),
+  // The guide shows one example of each ("informational", "tofu", "blog_post"), not the sets.
+  intent: openValue().nullish(),
+  funnel_stage: openValue().nullish(),
+  suggested_format: openValue().nullish(),
   secondary_keywords: stringList(50, 200).nullish(),
 });
 
+/** Closed by the guide (Topics: `sort_by` total_score | search_volume | keyword_difficulty | created_at). */
 const SORTS = ['total_score', 'search_volume', 'keyword_difficulty', 'created_at'] as const;
 
 /** Sorts with nulls last in either direction, ties broken by creation order. */
@@ -57,13 +54,14 @@ export const topicRoutes: Route[] = [
       const brand = store.owned(store.brands, brandId, org, 'Brand');
       const pillarId = query.get('pillar_id');
       const keyword = query.get('keyword')?.toLowerCase();
-      const status = enumParam(query, 'status', TOPIC_STATUSES);
+      const status = openParam(query, 'status');
       const minScore = numberParam(query, 'min_score', 0, 100);
       const minVolume = intParam(query, 'min_volume', { min: 0 });
       const maxDifficulty = numberParam(query, 'max_difficulty', 0, 100);
-      const intent = enumParam(query, 'intent', INTENTS);
-      const band = enumParam(query, 'decision_band', DECISION_BANDS);
+      const intent = openParam(query, 'intent');
+      const band = openParam(query, 'decision_band');
       const sortBy = enumParam(query, 'sort_by', SORTS) ?? 'created_at';
+      // `sort_order` is closed by the guide: `asc` | `desc`.
       const sortOrder = enumParam(query, 'sort_order', ['asc', 'desc'] as const) ?? 'desc';
       pageParams(query);
       const topics = [...store.topics.values()]

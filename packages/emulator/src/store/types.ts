@@ -8,15 +8,17 @@ export const DECISION_BANDS = [
   'expert_review',
   'reject_or_hold',
 ] as const;
-export type DecisionBand = (typeof DECISION_BANDS)[number];
+export type DecisionBand = string;
 export const AUTOPILOT_BANDS: readonly (DecisionBand | null)[] = [
   'auto_brief',
   'light_review',
   null,
 ];
 
-export const INTENTS = ['informational', 'commercial', 'transactional', 'navigational'] as const;
-export const FUNNEL_STAGES = ['tofu', 'mofu', 'bofu'] as const;
+/**
+ * The values below are the ones the emulator itself produces (fixtures, generated items). The
+ * guide closes none of these sets, so requests may name any other string (see `openValue`).
+ */
 export const FORMATS = [
   'blog_post',
   'listicle',
@@ -27,11 +29,12 @@ export const FORMATS = [
   'news_article',
   'landing_page',
 ] as const;
-export type Format = (typeof FORMATS)[number];
+export type Format = string;
 export const TOPIC_STATUSES = ['new', 'in_progress', 'generated', 'archived'] as const;
-export type TopicStatus = (typeof TOPIC_STATUSES)[number];
+export type TopicStatus = string;
 export const CONTENT_STATUSES = ['draft', 'in_review', 'published', 'archived'] as const;
-export type ContentStatus = (typeof CONTENT_STATUSES)[number];
+export type ContentStatus = string;
+/** Closed by the guide: `"structured_only" (default) | "inline"`, "Unsupported values → 422". */
 export const CITATION_MODES = ['structured_only', 'inline'] as const;
 export type CitationMode = (typeof CITATION_MODES)[number];
 export const JOB_OUTCOMES = [

@@ -17,7 +17,7 @@ export const configSchema = z
     outDir: z.string().min(1).default(DEFAULT_OUT_DIR),
     /** Only pull (and generate for) this brand id. */
     brand: z.string().min(1).optional(),
-    /** Content item statuses to pull. */
+    /** Content item statuses to pull; any status name (the guide does not close the set). */
     statuses: z
       .array(z.string().min(1))
       .min(1)
