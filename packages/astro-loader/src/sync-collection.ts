@@ -5,6 +5,7 @@ import {
   InvalidEntryError,
   type NeutralizeOptions,
   toDraft,
+  unknownStatusesWarning,
 } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
 import { createClient, loaderCredentials } from './client.ts';
@@ -73,6 +74,8 @@ export async function syncCollection(
   const reloadReason = fullReloadReason(previous, scope);
   const known: Record<string, SyncedItem> = reloadReason === null && previous ? previous.items : {};
   if (reloadReason !== null) logger.info(`full sync: ${reloadReason}`);
+  const statusWarning = unknownStatusesWarning(resolved.statuses);
+  if (statusWarning !== null) logger.warn(statusWarning);
   let summaries: ItemSummary[];
   let changed: ItemSummary[];
   let drafts: Draft[];

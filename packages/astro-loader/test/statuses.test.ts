@@ -6,6 +6,7 @@ import {
   robowriteLoader,
 } from '../src/index.ts';
 import { adminClient, type Emulator, fastEmulator } from './support/emulator.ts';
+import { mockContext } from './support/mock-context.ts';
 
 describe('the statuses option', () => {
   let emu: Emulator;
@@ -31,6 +32,17 @@ describe('the statuses option', () => {
       item.id,
     ]);
     await admin.close();
+  });
+
+  it('warns in one line about a status it does not know, naming the likely one (issue 9 #5)', async () => {
+    const context = mockContext();
+    const options = { apiKey: emu.apiKey, baseURL: emu.url, statuses: ['publishd'] };
+    await robowriteLoader(options).load(context);
+    const warnings = context.logs.filter((log) => log.level === 'warn').map((log) => log.message);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^status "publishd" \(did you mean "published"\?\)/),
+    ]);
+    expect(context.store.keys()).toEqual([]);
   });
 
   it('accepts every status core knows, archived too', async () => {

@@ -69,6 +69,7 @@ export {
   isContentItemStatus,
 } from './draft/statuses.ts';
 export { latestVersion, toDraft } from './draft/to-draft.ts';
+export { unknownStatusesWarning } from './draft/unknown-statuses.ts';
 export type { FlowOptions } from './lib/flow-options.ts';
 export type {
   GenerateFromBriefParams,

@@ -50,4 +50,13 @@ describe('statuses to pull, from the config', () => {
     expect(ids).toEqual(expect.arrayContaining([scheduled.id, other.id]));
     await api.close();
   });
+
+  it('warns on stderr about a status it does not know, naming the likely one (issue 9 #5)', async () => {
+    emu = await emulator();
+    const dir = await project();
+    const pulled = await cli(dir, ['pull', '--status', 'publishd', '--json'], cliEnv(emu));
+    expect(pulled.code, pulled.stderr).toBe(0);
+    expect(pulled.stderr).toMatch(/status "publishd" \(did you mean "published"\?\) is not one/);
+    expect(JSON.parse(pulled.stdout)).toMatchObject({ counts: { create: 0 } });
+  });
 });

@@ -1,3 +1,4 @@
+import { unknownStatusesWarning } from '@robowrite/core';
 import type { Reporter } from '../output/reporter.ts';
 import { createContext } from '../sync/context.ts';
 import { type PullOptions, pull } from '../sync/pull.ts';
@@ -39,6 +40,8 @@ export async function pullCommand(
     });
   }
   const ctx = await createContext(root, overrides);
+  const statusWarning = unknownStatusesWarning(ctx.config.statuses);
+  if (statusWarning !== null) reporter.warn(statusWarning);
   const options: PullOptions = {
     force: flags.force ?? false,
     dryRun: flags.dryRun ?? false,

@@ -1,3 +1,4 @@
+import { unknownStatusesWarning } from '@robowrite/core';
 import type { Reporter } from '../output/reporter.ts';
 import type { ContextOverrides } from '../sync/context.ts';
 import { watchLoop } from '../sync/watch.ts';
@@ -26,6 +27,8 @@ export async function watchCommand(
       ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
       onReady: (ctx) => {
         reporter.line(`Watching ${ctx.config.outDir} (Ctrl-C to stop)`);
+        const statusWarning = unknownStatusesWarning(ctx.config.statuses);
+        if (statusWarning !== null) reporter.warn(statusWarning);
         emit({ event: 'ready', outDir: ctx.config.outDir });
       },
       onCycle: (result) => {
