@@ -170,30 +170,63 @@ describe('issue 10 acceptance: robowrite pull and astro build against a hostile 
 });
 
 // Issue 10: a list that always answers `has_more: true` ends in one typed line, not a hang.
+// The bound is each test's vitest timeout (generous: the machine is shared); runs take seconds.
 describe('issue 10 acceptance: endless pagination', () => {
-  it('robowrite pull stops with a one-line pagination error (bound: the 60 s test timeout)', {
-    timeout: 60_000,
-  }, async () => {
-    const emu = await startEmulator({
+  let emu: Emulator;
+  let api: HostileServer;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    emu = await startEmulator({
       port: 0,
       rateLimit: false,
       fixture: 'empty',
       craftedItems: craftedItems().slice(0, 3),
     });
-    const api = await hostileServer(emu.url, { endless: true });
+    api = await hostileServer(emu.url, { endless: true });
+    env = siteEnv({ url: api.url, apiKey: emu.apiKey });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await emu?.close();
+  });
+
+  const pagingLines = (output: string) =>
+    output.split('\n').filter((line) => /paging stopped/.test(line));
+
+  it('robowrite pull stops with one pagination error line, exit 1', {
+    timeout: 60_000,
+  }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'robowrite-endless-'));
     try {
-      const env = siteEnv({ url: api.url, apiKey: emu.apiKey });
       const result = await runCli(['pull', '--cwd', dir], env);
       expect(result.code, result.stderr).toBe(1);
-      const lines = result.stderr.split('\n').filter((line) => /paging stopped/.test(line));
+      const lines = pagingLines(result.stderr);
       expect(lines, result.stderr).toHaveLength(1);
       expect(lines[0]).toContain('GET /content');
       expect(`${result.stdout}${result.stderr}`).not.toContain(emu.apiKey);
     } finally {
-      await api.close();
-      await emu.close();
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('astro build with robowriteLoader fails with one pagination error line', {
+    timeout: 180_000,
+  }, async () => {
+    const site = await copyBlog();
+    try {
+      const result = await astroBuild(site, env);
+      expect(result.code, result.output).not.toBe(0);
+      expect(result.code).not.toBeNull();
+      const lines = pagingLines(result.output);
+      expect(lines, result.output).toHaveLength(1);
+      expect(
+        lines.every((line) => line.includes('GET /content')),
+        result.output,
+      ).toBe(true);
+      expect(result.output).not.toContain(emu.apiKey);
+    } finally {
+      await rm(site, { recursive: true, force: true });
     }
   });
 });
