@@ -9,7 +9,7 @@ type Item = Record<string, unknown> & { id?: string; versions?: Record<string, u
 /**
  * One item the hostile server serves: the emulator crafts it under `key` (its title there), the
  * server rewrites it on the way out. `good` items must still become a file and an entry, under
- * a safe name and with `title`; `bad` ones must fail alone, in one line naming `name`.
+ * a safe name and with `title`; `bad` ones must fail alone, in one line naming their id.
  */
 export interface HostileCase {
   key: string;
@@ -107,7 +107,6 @@ export const HOSTILE_CASES: HostileCase[] = [
     key: 'case-dotdot-id',
     kind: 'bad',
     title: 'An item whose id is ..',
-    name: '..',
     change: (item) => ({ ...item, id: '..' }),
   },
 ];
@@ -127,8 +126,8 @@ export function craftedItems(): CraftedItem[] {
 
 export interface HostileServer {
   url: string;
-  /** Real emulator id → case, filled by the first listing. */
-  cases(): Map<string, HostileCase>;
+  /** Each case the server has listed, with the id it served the item under. */
+  served(): { id: string; hostile: HostileCase }[];
   close(): Promise<void>;
 }
 
@@ -193,7 +192,11 @@ export async function hostileServer(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${target.pathname}`,
-    cases: () => byRealId,
+    served: () =>
+      [...byRealId].map(([realId, hostile]) => ({
+        id: [...realIdOf].find(([, real]) => real === realId)?.[0] ?? realId,
+        hostile,
+      })),
     close: () =>
       new Promise((done) => {
         server.closeAllConnections();
