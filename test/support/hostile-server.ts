@@ -16,8 +16,7 @@ export interface HostileCase {
   kind: 'good' | 'bad';
   /** The title served (every case's is rewritten); the title its file and entry must carry. */
   title: string;
-  /** What the one line about a bad item must contain: its id as served. */
-  name?: string;
+  /** The rest of the rewrite: a slug, an id, a date or a body the emulator would never send. */
   change?: (item: Item) => Item;
 }
 
