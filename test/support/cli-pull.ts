@@ -20,3 +20,24 @@ export async function cliPull(
   );
   return stdout;
 }
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The real `robowrite` bin with any arguments; resolves with its exit code, never throws. */
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  return new Promise((done, fail) => {
+    execFile(
+      process.execPath,
+      [CLI_BIN, ...args],
+      { env, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') fail(error);
+        else done({ code: error ? (error.code as number) : 0, stdout, stderr });
+      },
+    );
+  });
+}

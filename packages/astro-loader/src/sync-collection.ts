@@ -4,6 +4,7 @@ import {
   hasDraftBody,
   InvalidEntryError,
   type NeutralizeOptions,
+  RequestValidationError,
   toDraft,
   unknownStatusesWarning,
 } from '@robowrite/core';
@@ -78,7 +79,7 @@ export async function syncCollection(
   if (statusWarning !== null) logger.warn(statusWarning);
   let summaries: ItemSummary[];
   let changed: ItemSummary[];
-  let drafts: Draft[];
+  let drafts: (Draft | null)[];
   try {
     const client = createClient(options, credentials, logger);
     summaries = await listItems(client, resolved);
@@ -89,9 +90,21 @@ export async function syncCollection(
         `${unmarked} listed items carry no change marker: retrieving them to compare versions`,
       );
     }
-    drafts = await mapPool(changed, options.concurrency ?? 4, async (summary) =>
-      toDraft(await client.content.retrieve(summary.id, { include: [...resolved.include] })),
-    );
+    drafts = await mapPool(changed, options.concurrency ?? 4, async (summary) => {
+      try {
+        return toDraft(
+          await client.content.retrieve(summary.id, { include: [...resolved.include] }),
+        );
+      } catch (error) {
+        // An id the client refuses to put in a URL ("..", "a/b") is this item's own data, not an
+        // outage: it fails alone, in one line, like a draft that fails the entry check.
+        if (!(error instanceof RequestValidationError && error.path === 'itemId')) throw error;
+        logger.error(
+          `item ${JSON.stringify(summary.id)}: ${describeError(error, credentials.apiKey)}; not loaded`,
+        );
+        return null;
+      }
+    });
   } catch (error) {
     const reason = describeError(error, credentials.apiKey);
     const kept = store.keys().length;
@@ -117,9 +130,13 @@ export async function syncCollection(
   }
 
   const outcomes: StoreOutcome[] = [];
-  const fetched = drafts
-    .map((draft, index) => ({ draft, summary: changed[index] as ItemSummary }))
-    .filter(({ draft }) => hasDraftBody(draft));
+  const retrieved = drafts.map((draft, index) => ({
+    draft,
+    summary: changed[index] as ItemSummary,
+  }));
+  const fetched = retrieved.flatMap(({ draft, summary }) =>
+    draft !== null && hasDraftBody(draft) ? [{ draft, summary }] : [],
+  );
   // Named over what the last sync kept too, so a kept entry holds its id against newcomers.
   const entryIds = assignEntryIds(
     fetched.map(({ draft }) => draft),
@@ -147,6 +164,10 @@ export async function syncCollection(
     }
     claimed.set(entryId, draft.id);
     nextItems[draft.id] = { entryId, marker: summary.marker };
+  }
+
+  for (const { draft, summary } of retrieved) {
+    if (draft === null) keepPrevious(known[summary.id], summary.id, { claimed, nextItems, store });
   }
 
   let removed = 0;

@@ -94,4 +94,16 @@ describe('loader entries from hostile or invalid drafts (issue 10)', () => {
     expect(context.renders).toBe(reference.size - 1);
     expect(itemIds).not.toContain(big);
   });
+
+  it('leaves out an item whose listed id is "..", in one line; the others still load', async () => {
+    // The client refuses to put ".." in a URL: that item fails alone, not the whole sync.
+    const { context, chosen, itemIds } = await syncThrough((item) => ({ ...item, id: '..' }), 1);
+    expect(chosen).toHaveLength(1);
+    const errors = context.logs.filter((log) => log.level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toContain('item "..": itemId must not be ".."');
+    expect(errors[0]?.message).not.toContain('\n');
+    expect(context.entries.size).toBe(reference.size - 1);
+    expect(itemIds).not.toContain('..');
+  });
 });
