@@ -59,6 +59,15 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /**
+ * zod's message for a date that does not parse ("expected date, received Date": coercion made an
+ * Invalid Date) reads like a contradiction; say what is wrong instead.
+ */
+function issueText(issue: { code: string; message: string; expected?: unknown }): string {
+  if (issue.code === 'invalid_type' && issue.expected === 'date') return 'not a valid date';
+  return issue.message;
+}
+
+/**
  * The frontmatter of a draft, checked: the size limit, then `robowriteSchema` over
  * `toFrontmatter(draft)`. The CLI runs it before writing a file and the Astro loader before
  * storing an entry, so a draft the site's build would reject (`pubDate: not-a-date`) fails alone,
@@ -74,7 +83,7 @@ export function checkedFrontmatter(
   if (result.success) return data;
   const problems = result.error.issues.map((issue) => {
     const where = issue.path.map(String).join('.') || '(frontmatter)';
-    return `${where}: ${issue.message} (got ${shown(valueAt(data, issue.path))})`;
+    return `${where}: ${issueText(issue)} (got ${shown(valueAt(data, issue.path))})`;
   });
   throw new InvalidEntryError(draft.id, `invalid frontmatter: ${problems.join('; ')}`);
 }
