@@ -1,7 +1,9 @@
 /**
  * The engines range of package.json, checked by the bin before it loads anything else: on an older
  * Node the HTTP stack (undici) fails at import time with a TypeError that says nothing about Node.
- * Plain code with no imports, so it runs on any Node that can load an ES module.
+ * Plain code with no imports, so it runs on any Node that can load an ES module. Its twin is in
+ * packages/sync-cli: the two packages share no dependency this could live in without loading more
+ * than this file, and each test pins MIN_NODE to its own package.json engines.
  */
 export const MIN_NODE = '22.22.0';
 
