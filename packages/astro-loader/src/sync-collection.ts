@@ -12,6 +12,7 @@ import type { LoaderContext } from 'astro/loaders';
 import { createClient, loaderCredentials } from './client.ts';
 import { assignEntryIds } from './entry-ids.ts';
 import { describeError, RobowriteSyncError } from './errors.ts';
+import { idRecord } from './id-record.ts';
 import { type ItemSummary, listItems } from './list-items.ts';
 import { mapPool } from './map-pool.ts';
 import type { ResolvedSourceOptions, RobowriteSourceOptions } from './options.ts';
@@ -73,7 +74,8 @@ export async function syncCollection(
   );
   const previous = readSyncState(meta);
   const reloadReason = fullReloadReason(previous, scope);
-  const known: Record<string, SyncedItem> = reloadReason === null && previous ? previous.items : {};
+  const known: Record<string, SyncedItem> =
+    reloadReason === null && previous ? previous.items : idRecord();
   if (reloadReason !== null) logger.info(`full sync: ${reloadReason}`);
   const statusWarning = unknownStatusesWarning(resolved.statuses);
   if (statusWarning !== null) logger.warn(statusWarning);
@@ -118,7 +120,7 @@ export async function syncCollection(
     );
   }
 
-  const nextItems: Record<string, SyncedItem> = {};
+  const nextItems = idRecord<SyncedItem>();
   // entry id -> item id: which item owns each entry the store should keep.
   const claimed = new Map<string, string>();
   const fetchedIds = new Set(changed.map((summary) => summary.id));

@@ -1,4 +1,5 @@
 import type { LoaderContext } from 'astro/loaders';
+import { idRecord } from './id-record.ts';
 
 /**
  * The sync marker kept in the collection's `meta` between builds. `format` is this file's own
@@ -30,18 +31,30 @@ export function readSyncState(meta: LoaderContext['meta']): SyncState | null {
   if (raw === undefined) return null;
   try {
     const state = JSON.parse(raw) as Partial<SyncState>;
-    if (
-      typeof state.format !== 'number' ||
-      typeof state.scope !== 'string' ||
-      typeof state.items !== 'object' ||
-      state.items === null
-    ) {
+    const items = syncedItems(state.items);
+    if (typeof state.format !== 'number' || typeof state.scope !== 'string' || items === null) {
       return null;
     }
-    return state as SyncState;
+    return { ...(state as SyncState), items };
   } catch {
     return null;
   }
+}
+
+/**
+ * The stored items, copied into a record without a prototype and each checked: the meta is
+ * read back as plain JSON, so anything unexpected there means a full reload, not a guess.
+ */
+function syncedItems(raw: unknown): Record<string, SyncedItem> | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const items = idRecord<SyncedItem>();
+  for (const [id, value] of Object.entries(raw)) {
+    const item = value as Partial<SyncedItem> | null;
+    if (typeof item?.entryId !== 'string') return null;
+    if (item.marker !== null && typeof item.marker !== 'string') return null;
+    items[id] = { entryId: item.entryId, marker: item.marker };
+  }
+  return items;
 }
 
 export function writeSyncState(meta: LoaderContext['meta'], state: SyncState): void {

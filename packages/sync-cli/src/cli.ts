@@ -15,6 +15,7 @@ import { GenerateTargetError } from './sync/jobs.ts';
 import { LockBusyError } from './sync/lock.ts';
 import { OutDirError } from './sync/out-dir.ts';
 import { OutDirChangedError } from './sync/pull.ts';
+import { FolderOutsideRootError } from './sync/real-folder.ts';
 import { StateFileError } from './sync/state.ts';
 import { CLI_VERSION } from './version.ts';
 
@@ -49,6 +50,7 @@ function exitCodeFor(error: unknown): number {
     error instanceof AuthenticationError ||
     error instanceof OutDirChangedError ||
     error instanceof OutDirError ||
+    error instanceof FolderOutsideRootError ||
     error instanceof GenerateTargetError ||
     error instanceof StateFileError
   ) {

@@ -14,6 +14,8 @@ export interface RewritingProxy {
 export async function rewritingProxy(
   emu: Emulator,
   rewrite: (path: string, body: unknown) => unknown,
+  /** Maps each request's path and query before forwarding: serves ids the emulator never issues. */
+  forward: (url: string) => string = (url) => url,
 ): Promise<RewritingProxy> {
   const target = new URL(emu.url);
   const server = createServer(async (req, res) => {
@@ -23,7 +25,7 @@ export async function rewritingProxy(
         headers.set(key, value);
       }
     }
-    const response = await fetch(`${target.origin}${req.url ?? '/'}`, {
+    const response = await fetch(`${target.origin}${forward(req.url ?? '/')}`, {
       method: req.method ?? 'GET',
       headers,
     });

@@ -4,7 +4,9 @@ import { readCredentials } from '../config/credentials.ts';
 import type { ResolvedConfig } from '../config/define-config.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { CLI_VERSION } from '../version.ts';
-import { checkOutDir } from './out-dir.ts';
+import { checkOutDir, insideRoot } from './out-dir.ts';
+import { checkRealFolder } from './real-folder.ts';
+import { conflictsDir } from './writer.ts';
 
 /** Everything a sync operation needs; commands build one, tests and scripts can too. */
 export interface SyncContext {
@@ -47,6 +49,10 @@ export async function createContext(
     shown: config.outDir,
     forceOut: overrides.forceOut ?? false,
   });
+  // Before any command writes or deletes there (an output folder outside the root is only
+  // reached with --force-out, which says it is meant).
+  if (insideRoot(root, outDir)) await checkRealFolder(root, outDir);
+  await checkRealFolder(root, conflictsDir(root));
   let client = overrides.client;
   let apiKey = '';
   if (!client) {

@@ -30,6 +30,7 @@ import { mapLimit } from './map-limit.ts';
 import { assignNames } from './naming.ts';
 import { type DesiredFile, type PlanAction, planFile, planUnread } from './planner.ts';
 import { quote } from './quote.ts';
+import { renderFingerprint } from './render-rules.ts';
 import { type JobState, loadState, STATE_DIR, type SyncState, writeState } from './state.ts';
 import {
   type ActionOutcome,
@@ -155,6 +156,10 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
     }
     state.outDir = ctx.config.outDir;
   }
+  // Files written under other rules (an older robowrite, another `allowRawHtml`) are re-read and
+  // re-rendered like a moved marker; the usual planning keeps local edits.
+  const fingerprint = renderFingerprint(ctx.config);
+  const rerender = state.rendered !== fingerprint;
   // State entries naming files outside the output folder: dropped, and each reported in a line.
   const failures: PullFailure[] = rejected.map((message) => ({ itemId: null, message }));
   let requests = 0;
@@ -233,7 +238,7 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
   for (const [id, summary] of listed) {
     const known = state.items[id];
     const marker = changeMarker(summary);
-    if (force || !known || marker === null || known.marker !== marker) toRead.add(id);
+    if (force || rerender || !known || marker === null || known.marker !== marker) toRead.add(id);
   }
   const nameFor = (id: string, slug: string) => (ctx.config.filename === 'id' ? id : slug);
   const current = new Map(Object.entries(state.items).map(([id, item]) => [id, item.file]));
@@ -425,6 +430,8 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
         job.collected = true;
       }
     }
+    const covered = options.only === undefined && listingComplete && rest.guardedDeletes === 0;
+    if (rerender && covered && renderedAll(reports, failed)) state.rendered = fingerprint;
     await saveApplied(paths, state);
     await writeLastPull(ctx.root);
   }
@@ -448,6 +455,16 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
     jobs: jobReports(state),
     requests,
   };
+}
+
+/**
+ * Whether this pull left no tracked file under the old rules: nothing failed and no local edit
+ * is waiting on an incoming version. Only then is the new fingerprint recorded, so a file still
+ * in conflict (or failed) is re-rendered, and reported, by the next pull too.
+ */
+function renderedAll(reports: readonly ActionReport[], failed: ReadonlySet<string>): boolean {
+  if (failed.size > 0) return false;
+  return !reports.some((report) => report.error !== undefined || report.incoming);
 }
 
 function countKinds(actions: readonly ActionReport[]): Record<PlanAction['kind'], number> {

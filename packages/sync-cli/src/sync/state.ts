@@ -53,6 +53,11 @@ export interface OrphanState {
 export interface SyncState {
   version: typeof STATE_VERSION;
   outDir: string;
+  /**
+   * The render fingerprint (`renderFingerprint`) every tracked file was written under; null when
+   * unknown (a state from before the field), which makes the next pull re-render them all.
+   */
+  rendered: string | null;
   items: Record<string, ItemState>;
   jobs: Record<string, JobState>;
   orphans: OrphanState[];
@@ -67,7 +72,14 @@ export function idRecord<T>(): Record<string, T> {
 }
 
 export function emptyState(outDir: string): SyncState {
-  return { version: STATE_VERSION, outDir, items: idRecord(), jobs: idRecord(), orphans: [] };
+  return {
+    version: STATE_VERSION,
+    outDir,
+    rendered: null,
+    items: idRecord(),
+    jobs: idRecord(),
+    orphans: [],
+  };
 }
 
 export function statePath(root: string): string {
@@ -143,6 +155,7 @@ const jobSchema: z.ZodType<JobState> = z.object({
 const stateSchema = z.object({
   version: z.literal(STATE_VERSION),
   outDir: z.string().optional(),
+  rendered: z.string().nullable().optional(),
   items: byId(itemSchema).optional(),
   jobs: byId(jobSchema).optional(),
   orphans: z.array(z.object({ file: z.string(), hash: z.string() })).optional(),
@@ -212,6 +225,7 @@ function parseState(text: string, outDir: string): SyncState {
   return {
     version: STATE_VERSION,
     outDir: state.outDir ?? outDir,
+    rendered: state.rendered ?? null,
     items: state.items ?? idRecord(),
     jobs: state.jobs ?? idRecord(),
     orphans: state.orphans ?? [],
@@ -283,6 +297,8 @@ export function serializeState(state: SyncState): string {
     {
       version: state.version,
       outDir: state.outDir,
+      // Left out while unknown, so a state from before the field is not rewritten just for it.
+      ...(state.rendered !== null ? { rendered: state.rendered } : {}),
       items: sortKeys(state.items),
       jobs: sortKeys(state.jobs),
       orphans: [...state.orphans].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
