@@ -2,7 +2,17 @@ import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliEnv, emulator, OUT, project, type TestEmulator, tree } from './helpers.ts';
+import { createContext, pull } from '../src/index.ts';
+import {
+  cli,
+  cliEnv,
+  emulator,
+  OUT,
+  project,
+  type TestEmulator,
+  tree,
+  upstream,
+} from './helpers.ts';
 
 // A committed symlink under a good name (`.robowrite/conflicts`, `.robowrite`, the output
 // folder) must not send robowrite's writes and deletions outside the project.
@@ -62,6 +72,16 @@ describe('robowrite pull refuses folders that are symlinks leading outside the p
     await mkdir(join(dir, OUT, '..'), { recursive: true });
     await symlink(outside, join(dir, OUT), 'dir');
     expect(await expectRefused(dir, outside, OUT)).toEqual(before);
+  });
+
+  it('a project root not made yet is made by the pull, as before the check (bench regression)', async () => {
+    const dir = join(await project(), 'not-made-yet');
+    const client = upstream(emu);
+    const ctx = await createContext(dir, { client, statuses: ['in_review'] });
+    const result = await pull(ctx);
+    expect(result.failures).toEqual([]);
+    expect([...(await tree(join(dir, OUT))).keys()]).toContain('sentinel.md');
+    await client.close();
   });
 
   it('a symlinked folder that stays inside the project is used as usual', async () => {

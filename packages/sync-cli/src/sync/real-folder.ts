@@ -30,7 +30,9 @@ async function whereItLeads(path: string): Promise<string | null> {
  * by robowrite itself, as real folders.
  */
 export async function checkRealFolder(root: string, folder: string): Promise<void> {
-  const realRoot = await realpath(root);
+  // A project root not made yet holds nothing, so no symlink either: the pull makes it.
+  const realRoot = await whereItLeads(root);
+  if (realRoot === null || realRoot === '') return;
   const top = resolve(root);
   for (let path = resolve(folder); path !== top && dirname(path) !== path; path = dirname(path)) {
     const real = await whereItLeads(path);
