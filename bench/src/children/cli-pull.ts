@@ -1,5 +1,6 @@
 // One `robowrite pull` in its own process, through the CLI's programmatic API, so its peak RSS
 // is its own. Args: <root> <outDir> <statuses,comma> <rateLimit: off | N/windowMs>.
+import { mkdir } from 'node:fs/promises';
 import { RoboWrite } from '@robowrite/core';
 import { createContext, pull } from '@robowrite/sync-cli';
 import { reportResult } from '../harness/child.ts';
@@ -13,6 +14,8 @@ const client = new RoboWrite({
   logLevel: 'off',
   rateLimit: limit === 'off' ? false : { requests: requests ?? 120, windowMs: windowMs ?? 60_000 },
 });
+// A project folder exists before robowrite runs in it (createContext checks its real path).
+await mkdir(root, { recursive: true });
 const ctx = await createContext(root, { client, outDir, statuses: statuses.split(',') });
 const started = performance.now();
 // Phase boundaries, to show where a pull's time goes: listing, item reads, then render + write.

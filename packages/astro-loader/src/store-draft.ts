@@ -1,5 +1,5 @@
 import type { Draft, NeutralizeOptions } from '@robowrite/core';
-import { checkedFrontmatter, InvalidEntryError, neutralizeMarkdown } from '@robowrite/core';
+import { entryData, InvalidEntryError, neutralizeMarkdown } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
 
 /**
@@ -24,8 +24,9 @@ export type StoreOutcome = 'unchanged' | 'updated' | 'rendered';
 /**
  * Puts one draft in the store. Nothing happens when the digest matches the stored entry; the
  * Markdown is rendered again only when the body itself changed, so a retitle or a status change
- * reuses the stored HTML. A draft that cannot be an entry (core's `checkedFrontmatter`: size
- * limit and shared schema, checked before rendering; then the collection's own schema) throws an
+ * reuses the stored HTML. The entry's data is core's `entryData` for the entry's name (`slug`),
+ * what the CLI writes as a file's frontmatter. A draft that cannot be an entry (size limit and
+ * shared schema, checked before rendering; then the collection's own schema) throws an
  * `InvalidEntryError` whose message is one line naming the item, and the store is not touched.
  * The body stored and rendered is core's `neutralizeMarkdown` of the API's (the site's Markdown
  * pipeline passes raw HTML and `javascript:` links through as they are).
@@ -35,11 +36,12 @@ export async function storeDraft(
   entryId: string,
   draft: Draft,
   options: NeutralizeOptions = {},
+  slug: string = draft.slug,
 ): Promise<StoreOutcome> {
   const digest = draftDigest(context, draft, options);
   const existing = context.store.get(entryId);
   if (existing?.digest === digest) return 'unchanged';
-  const frontmatter = checkedFrontmatter(draft);
+  const frontmatter = entryData(draft, slug);
   const data = await context
     .parseData({ id: entryId, data: frontmatter as unknown as Record<string, unknown> })
     .catch((error: unknown) => {

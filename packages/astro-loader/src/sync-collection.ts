@@ -153,10 +153,10 @@ export async function syncCollection(
       entryId = draft.id;
     }
     // With the slug as id, the entry's slug is that safe id, as a CLI file's slug is its name.
-    const entry = resolved.id === 'slug' ? { ...draft, slug: entryId } : draft;
+    const slug = resolved.id === 'slug' ? entryId : draft.slug;
     try {
       const neutralize = { allowRawHtml: options.allowRawHtml === true };
-      outcomes.push(await storeDraft(context, entryId, entry, neutralize));
+      outcomes.push(await storeDraft(context, entryId, draft, neutralize, slug));
     } catch (error) {
       if (!(error instanceof InvalidEntryError)) throw error;
       // This item fails alone: one line, and the entry of its last good sync (if any) stays.

@@ -53,7 +53,6 @@ export {
 } from './draft/entry-name.ts';
 export {
   isDraft,
-  type JobOutcome,
   type RobowriteFrontmatter,
   type RobowriteFrontmatterInput,
   robowriteSchema,
@@ -104,4 +103,7 @@ export * from './schemas/property.ts';
 export * from './schemas/scoring-warning.ts';
 export * from './schemas/taxonomy.ts';
 export * from './schemas/topic.ts';
+export { changeMarker, type MarkerFields } from './sync/change-marker.ts';
+export { entryData } from './sync/entry-data.ts';
+export { isInScope, type ScopeFields } from './sync/scope.ts';
 export { VERSION } from './version.ts';

@@ -26,13 +26,16 @@ const draft: Draft = {
 
 describe('toFrontmatter', () => {
   it('builds data the shared schema accepts, with dates coerced', () => {
-    const data = robowriteSchema.parse(
-      toFrontmatter(draft, { id: 'job_1', status: 'awaiting_review' }),
-    );
+    const data = robowriteSchema.parse(toFrontmatter(draft));
     expect(data.pubDate).toEqual(new Date('2026-01-01T00:00:00Z'));
     expect(data.description).toBe('How to work remotely');
     expect(data.draft).toBe(true);
-    expect(data.robowrite).toMatchObject({ itemId: 'item_1', jobId: 'job_1', versionNumber: 2 });
+    expect(data.robowrite).toMatchObject({
+      itemId: 'item_1',
+      versionNumber: 2,
+      jobId: null,
+      jobStatus: null,
+    });
   });
 
   it('omits optional keys rather than writing null', () => {
@@ -55,10 +58,15 @@ describe('toFrontmatter', () => {
     expect(fm.robowrite.sources?.map((source) => source.marker)).toEqual([1, 5, 6]);
   });
 
-  it('publishes only completed jobs or published items', () => {
-    expect(isDraft('draft', 'completed')).toBe(false);
-    expect(isDraft('published', null)).toBe(false);
-    expect(isDraft('in_review', 'awaiting_review')).toBe(true);
-    expect(isDraft('draft', null)).toBe(true);
+  // Only the item's status: the loader never sees jobs, and both paths must agree (issue 11).
+  it.each([
+    ['published', false],
+    ['draft', true],
+    ['in_review', true],
+    ['archived', true],
+    ['scheduled', true],
+  ])('an item in %s is draft: %s', (status, expected) => {
+    expect(isDraft(status)).toBe(expected);
+    expect(toFrontmatter({ ...draft, status }).draft).toBe(expected);
   });
 });

@@ -131,7 +131,8 @@ export function presentItem(item: ContentItem, include: Include, now: number) {
 
 /** `GET /content` rows: no bodies; change markers only when `listMarkers` is on. */
 export function presentItemSummary(item: ContentItem, listMarkers: boolean) {
-  const summary = itemFields(item);
+  const { brand_id, ...rest } = itemFields(item);
+  const summary = item.listed_without_brand ? rest : { ...rest, brand_id };
   if (!listMarkers) return summary;
   return {
     ...summary,

@@ -35,6 +35,13 @@ afterEach(async () => {
   emu = undefined;
 });
 
+/** The job state.json records for a pulled item. */
+async function trackedJob(dir: string, itemId: string) {
+  const state = JSON.parse(await readFile(join(dir, '.robowrite', 'state.json'), 'utf8'));
+  const item = state.items[itemId] as { jobId: string | null; jobStatus: string | null };
+  return { jobId: item.jobId, jobStatus: item.jobStatus };
+}
+
 async function pullUntilCreated(dir: string, env: NodeJS.ProcessEnv, want: number) {
   for (let attempt = 0; attempt < 50; attempt++) {
     const result = await cli(dir, ['pull', '--json'], env);
@@ -74,7 +81,12 @@ describe('generate', () => {
     const data = robowriteSchema.parse(parseLikeAstro(text as string).data);
     expect(data.title).toBe('Remote work: yes or no?');
     expect(data.draft).toBe(true);
-    expect(data.robowrite).toMatchObject({ jobId: job.jobId, jobStatus: 'awaiting_review' });
+    // The job stays in the state: an entry holds only what the loader's entry holds (issue 11).
+    expect(data.robowrite).toMatchObject({ status: 'in_review', jobId: null, jobStatus: null });
+    expect(await trackedJob(dir, data.robowrite.itemId)).toEqual({
+      jobId: job.jobId,
+      jobStatus: 'awaiting_review',
+    });
     expect(emu.stats().jobsCreated).toBe(1);
     const after = parseJson<{ pendingJobs: unknown[] }>(
       (await cli(dir, ['status', '--json'], env)).stdout,
@@ -114,8 +126,14 @@ describe('generate', () => {
     const [text] = [...(await tree(join(dir, OUT))).values()];
     const data = robowriteSchema.parse(parseLikeAstro(text as string).data);
     expect(data.title).toBe('Launch checklist: 2026-01-01');
-    expect(data.draft).toBe(false);
-    expect(data.robowrite.jobStatus).toBe('completed');
+    // A brief-flow item stays `draft` upstream, so it is `draft: true` until someone publishes
+    // it: the entry follows the item's status, as the loader's does (issue 11).
+    expect(data.draft).toBe(true);
+    expect(data.robowrite).toMatchObject({ status: 'draft', jobId: null, jobStatus: null });
+    expect(await trackedJob(dir, data.robowrite.itemId)).toEqual({
+      jobId: json.jobId,
+      jobStatus: 'completed',
+    });
   });
 
   it('gives a --wait draft whose slug collides with a synced file its own name', async () => {

@@ -1,10 +1,5 @@
 import type { Draft } from './draft.ts';
-import {
-  type JobOutcome,
-  type RobowriteFrontmatterInput,
-  robowriteSchema,
-  toFrontmatter,
-} from './frontmatter.ts';
+import { type RobowriteFrontmatterInput, robowriteSchema, toFrontmatter } from './frontmatter.ts';
 
 /**
  * The largest Markdown body a draft may have, in UTF-8 bytes: 5 MiB, about 800,000 words and
@@ -73,12 +68,9 @@ function issueText(issue: { code: string; message: string; expected?: unknown })
  * storing an entry, so a draft the site's build would reject (`pubDate: not-a-date`) fails alone,
  * in one line naming the item, on both paths.
  */
-export function checkedFrontmatter(
-  draft: Draft,
-  job: JobOutcome | null = null,
-): RobowriteFrontmatterInput {
+export function checkedFrontmatter(draft: Draft): RobowriteFrontmatterInput {
   checkDraftSize(draft);
-  const data = toFrontmatter(draft, job);
+  const data = toFrontmatter(draft);
   const result = robowriteSchema.safeParse(data);
   if (result.success) return data;
   const problems = result.error.issues.map((issue) => {

@@ -57,17 +57,15 @@ export type RobowriteFrontmatterInput = z.input<typeof robowriteSchema>;
 /** What a collection entry's `data` holds after the schema runs (dates as `Date`). */
 export type RobowriteFrontmatter = z.output<typeof robowriteSchema>;
 
-export interface JobOutcome {
-  id: string;
-  status: string;
-}
-
 /**
- * A draft is published on the site only once its generation job `completed` (or the provider
- * already published it); `awaiting_review` and anything unknown stay `draft: true`.
+ * A draft is published on the site only once the provider published the item (`published`);
+ * `draft`, `in_review` (an `awaiting_review` run), `archived` and anything unknown stay
+ * `draft: true`. Only the item's status counts, never the job that generated it: the Astro
+ * loader never sees jobs, and the same item must be the same entry on both paths. A brief-flow
+ * item therefore goes live when someone sets its status to `published`, not by itself.
  */
-export function isDraft(itemStatus: string, jobStatus: string | null): boolean {
-  return !(jobStatus === 'completed' || itemStatus === 'published');
+export function isDraft(itemStatus: string): boolean {
+  return itemStatus !== 'published';
 }
 
 /**
@@ -81,10 +79,7 @@ function safeSources(sources: readonly DraftSource[]): DraftSource[] {
 }
 
 /** The frontmatter for a draft, keys in the order they are written. */
-export function toFrontmatter(
-  draft: Draft,
-  job: JobOutcome | null = null,
-): RobowriteFrontmatterInput {
+export function toFrontmatter(draft: Draft): RobowriteFrontmatterInput {
   const description = draft.seoDescription ?? draft.excerpt ?? undefined;
   return {
     title: draft.title,
@@ -95,15 +90,17 @@ export function toFrontmatter(
     tags: [...draft.tags],
     categories: [...draft.categories],
     ...(draft.authorId ? { author: draft.authorId } : {}),
-    draft: isDraft(draft.status, job?.status ?? null),
+    draft: isDraft(draft.status),
     robowrite: {
       provider: draft.provider,
       itemId: draft.id,
       versionId: draft.versionId,
       versionNumber: draft.versionNumber,
       status: draft.status,
-      jobId: job?.id ?? null,
-      jobStatus: job?.status ?? null,
+      // Kept in the schema so sites and files from before stay valid; always null now, because
+      // only the CLI knows jobs (it keeps them in its state) and entries must not depend on it.
+      jobId: null,
+      jobStatus: null,
       wordCount: draft.wordCount,
       seo: {
         title: draft.seoTitle,

@@ -205,6 +205,11 @@ export interface CraftedItem {
   status?: ContentStatus;
   markdownBody: string;
   sources?: { marker: number; name: string; url: string }[];
+  /**
+   * List the item without `brand_id` (the guide does not promise it on list rows; the
+   * single-item read still has it): for tests of how consumers scope such rows by brand.
+   */
+  listedWithoutBrand?: boolean;
 }
 
 export interface ContentItem {
@@ -223,6 +228,8 @@ export interface ContentItem {
   deleted_at: string | null;
   created_at: string;
   updated_at: string;
+  /** `CraftedItem.listedWithoutBrand`: `GET /content` rows leave `brand_id` out. */
+  listed_without_brand?: boolean;
 }
 
 export interface Job {

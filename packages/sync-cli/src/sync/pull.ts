@@ -4,11 +4,13 @@ import {
   AuthenticationError,
   type ContentItem,
   type ContentItemSummary,
+  changeMarker,
   checkDraftSize,
-  checkedFrontmatter,
   type Draft,
+  entryData,
   hasDraftBody,
   InvalidEntryError,
+  isInScope,
   NotFoundError,
   neutralizeMarkdown,
   toDraft,
@@ -25,6 +27,7 @@ import {
   REQUESTING,
   sendJobRequests,
 } from './jobs.ts';
+import { listedFreshness } from './listed-freshness.ts';
 import { withLock } from './lock.ts';
 import { mapLimit } from './map-limit.ts';
 import { assignNames } from './naming.ts';
@@ -104,14 +107,6 @@ export const BATCH_SIZE = 64;
  * re-reading those items (it adopts files that already hold what it would write).
  */
 const SAVE_EVERY = 1_000;
-
-/** The list's change marker, when the list carries one (the emulator's switch, real API unknown). */
-export function changeMarker(summary: ContentItemSummary): string | null {
-  const version = summary.latest_version_id ?? null;
-  const updated = summary.updated_at ?? null;
-  if (version === null && updated === null) return null;
-  return `${version ?? ''}@${updated ?? ''}`;
-}
 
 function errorLine(error: unknown): string {
   // Already one line, and the caller names the item.
@@ -215,11 +210,8 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
           .iterPages()) {
           requests++;
           for (const summary of page.items) {
-            if (ctx.config.brand && summary.brand_id && summary.brand_id !== ctx.config.brand)
-              continue;
-            // A list that carries markers says outright when an item was never generated.
-            if (summary.latest_version_id === null) continue;
-            listed.set(summary.id, summary);
+            // Core's rule, the loader's too: brand, and whether it was ever generated.
+            if (isInScope(summary, ctx.config.brand ?? null)) listed.set(summary.id, summary);
           }
         }
       }
@@ -237,8 +229,9 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
   for (const itemId of jobItems.keys()) toRead.add(itemId);
   for (const [id, summary] of listed) {
     const known = state.items[id];
-    const marker = changeMarker(summary);
-    if (force || rerender || !known || marker === null || known.marker !== marker) toRead.add(id);
+    const freshness = force || rerender ? 'read' : listedFreshness(known, summary);
+    if (freshness === 'read') toRead.add(id);
+    else if (freshness === 'upgrade' && known) known.marker = changeMarker(summary);
   }
   const nameFor = (id: string, slug: string) => (ctx.config.filename === 'id' ? id : slug);
   const current = new Map(Object.entries(state.items).map(([id, item]) => [id, item.file]));
@@ -327,11 +320,9 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
     const job =
       jobItems.get(id) ?? (known?.jobId ? { jobId: known.jobId, status: known.jobStatus } : null);
     try {
-      // The entry the site's build will read, checked against the shared schema before writing.
-      const data = checkedFrontmatter(
-        { ...draft, slug: name.slug },
-        job?.status ? { id: job.jobId, status: job.status } : null,
-      );
+      // The entry the site's build will read (core's entryData, what the loader stores too),
+      // checked against the shared schema before writing. The job stays in the state only.
+      const data = entryData(draft, name.slug);
       const summary = listed.get(id);
       return {
         itemId: id,
