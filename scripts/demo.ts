@@ -110,7 +110,7 @@ async function build(env: NodeJS.ProcessEnv): Promise<void> {
 /** 4. Where things are. */
 function whereToLook(ctx: SyncContext): void {
   step('4. Where to look');
-  say(`Markdown drafts: ${rel(ctx.outDir)}/ (draft: true while awaiting review)`);
+  say(`Markdown drafts: ${rel(ctx.outDir)}/ (draft: true until the item is published)`);
   say(`Sync state:      ${rel(resolve(blogRoot, '.robowrite/state.json'))}`);
   say(`Built site:      ${rel(resolve(clientDirOf(blogRoot), 'index.html'))}`);
   say('Serve it:        ./dev preview');
