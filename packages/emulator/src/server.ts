@@ -198,6 +198,9 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
       );
     });
   });
+  server.on('connection', () => {
+    runtime.stats.connections += 1;
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
