@@ -9,7 +9,7 @@ import {
   unknownStatusesWarning,
 } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
-import { createClient, loaderCredentials } from './client.ts';
+import { type ClientCache, loaderCredentials } from './client.ts';
 import { assignEntryIds } from './entry-ids.ts';
 import { describeError, RobowriteSyncError } from './errors.ts';
 import { idRecord } from './id-record.ts';
@@ -57,6 +57,7 @@ export async function syncCollection(
   context: LoaderContext,
   options: SyncOptions,
   resolved: ResolvedSourceOptions,
+  clients: ClientCache,
 ): Promise<SyncReport | null> {
   const { store, meta } = context;
   // The `.env` of the Astro project, wherever the build was started from.
@@ -83,7 +84,7 @@ export async function syncCollection(
   let changed: ItemSummary[];
   let drafts: (Draft | null)[];
   try {
-    const client = createClient(options, credentials, logger);
+    const client = clients.clientFor(credentials, logger);
     summaries = await listItems(client, resolved);
     changed = summaries.filter((summary) => needsFetch(summary, known[summary.id], store));
     const unmarked = summaries.filter((summary) => summary.marker === null).length;
