@@ -11,7 +11,7 @@ import {
 } from '@robowrite/core';
 import type { SyncContext } from './context.ts';
 import { hashText } from './hash.ts';
-import type { JobState, SyncState } from './state.ts';
+import type { JobState, SyncStateFile } from './state.ts';
 
 /** Outcomes with a draft to collect. */
 export const LANDED_STATUSES: ReadonlySet<string> = new Set([
@@ -62,7 +62,7 @@ export function isPending(job: JobState): boolean {
  * failed or cancelled run is retried with new keys (its old keys would replay the failure).
  * A brief file kept in git and a CI step that runs `generate` every time therefore pay once.
  */
-export function findJob(state: SyncState, print: string): [string, JobState] | null {
+export function findJob(state: SyncStateFile, print: string): [string, JobState] | null {
   for (const [key, job] of Object.entries(state.jobs)) {
     if (job.fingerprint === print && !FAILED_STATUSES.has(job.status)) return [key, job];
   }

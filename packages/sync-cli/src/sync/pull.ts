@@ -31,7 +31,7 @@ import { assignNames } from './naming.ts';
 import { type DesiredFile, type PlanAction, planFile, planUnread } from './planner.ts';
 import { quote } from './quote.ts';
 import { renderFingerprint } from './render-rules.ts';
-import { type JobState, loadState, STATE_DIR, type SyncState, writeState } from './state.ts';
+import { type JobState, loadState, STATE_DIR, type SyncStateFile, writeState } from './state.ts';
 import {
   type ActionOutcome,
   type ActionReport,
@@ -483,7 +483,7 @@ export function jobReport(key: string, job: JobState): PullJobReport {
   };
 }
 
-export function jobReports(state: SyncState): PullJobReport[] {
+export function jobReports(state: SyncStateFile): PullJobReport[] {
   return Object.entries(state.jobs).map(([key, job]) => jobReport(key, job));
 }
 
