@@ -14,12 +14,12 @@ import {
 } from '@robowrite/core';
 import type { LiveDataEntry } from 'astro';
 import type { LiveLoader } from 'astro/loaders';
+import pLimit from 'p-limit';
 import { statusesProblem } from './check-statuses.ts';
 import { clientCache, loaderCredentials } from './client.ts';
 import { describeError } from './errors.ts';
 import { listItems } from './list-items.ts';
 import { RobowriteEntryNotFoundError, RobowriteLiveError } from './live-errors.ts';
-import { mapPool } from './map-pool.ts';
 import {
   entryIdFor,
   type ResolvedSourceOptions,
@@ -120,7 +120,7 @@ export function robowriteLiveLoader(
         const client = clients.clientFor(found);
         const summaries = await listItems(client, { brand: resolved.brand, statuses });
         const limit = filter?.limit ?? options.limit ?? 20;
-        const drafts = await mapPool(summaries.slice(0, limit), 4, (summary) =>
+        const drafts = await pLimit(4).map(summaries.slice(0, limit), (summary) =>
           retrieveDraft(client, summary.id, resolved),
         );
         const tag = filter?.tag;

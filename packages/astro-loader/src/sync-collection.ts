@@ -9,12 +9,12 @@ import {
   unknownStatusesWarning,
 } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
+import pLimit from 'p-limit';
 import { type ClientCache, loaderCredentials } from './client.ts';
 import { assignEntryIds } from './entry-ids.ts';
 import { describeError, RobowriteSyncError } from './errors.ts';
 import { idRecord } from './id-record.ts';
 import { type ItemSummary, listItems } from './list-items.ts';
-import { mapPool } from './map-pool.ts';
 import type { ResolvedSourceOptions, RobowriteSourceOptions } from './options.ts';
 import { scrubbedLogger } from './scrubbed-logger.ts';
 import { type StoreOutcome, storeDraft } from './store-draft.ts';
@@ -93,7 +93,7 @@ export async function syncCollection(
         `${unmarked} listed items carry no change marker: retrieving them to compare versions`,
       );
     }
-    drafts = await mapPool(changed, options.concurrency ?? 4, async (summary) => {
+    drafts = await pLimit(options.concurrency ?? 4).map(changed, async (summary) => {
       try {
         return toDraft(
           await client.content.retrieve(summary.id, { include: [...resolved.include] }),

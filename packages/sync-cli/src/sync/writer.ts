@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { sweepTempFiles, writeFileAtomic } from './atomic-write.ts';
 import { hashText } from './hash.ts';
 import { confinedPath, insideFolder } from './inside-folder.ts';
-import { mapLimit } from './map-limit.ts';
 import type { DesiredFile, PlanAction } from './planner.ts';
 import { STATE_DIR, type SyncStateFile, writeState } from './state.ts';
 
@@ -132,7 +132,7 @@ export async function applyActions(
   onAction: (outcome: ActionOutcome) => void = () => {},
 ): Promise<ActionOutcome[]> {
   let renamed = false;
-  const outcomes = await mapLimit(actions, WRITE_CONCURRENCY, async (action) => {
+  const outcomes = await pLimit(WRITE_CONCURRENCY).map(actions, async (action) => {
     const outcome = await applyAction(paths, state, action).catch(
       (error: Error): ActionOutcome => ({ ...action, error: error.message }),
     );
