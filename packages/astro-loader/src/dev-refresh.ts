@@ -75,6 +75,8 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
             }
             last = fingerprint;
           } catch (error) {
+            // A poll cut short by stop() (its client closed under it) has nothing to report.
+            if (current !== generation) return;
             if (!failing) {
               logger.warn(`polling RoboWrite failed: ${describeError(error, credentials.apiKey)}`);
             }
