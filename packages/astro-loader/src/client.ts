@@ -1,5 +1,8 @@
 import {
+  DEFAULT_BASE_URL,
   type Logger,
+  organizationRateLimiter,
+  RateLimiter,
   RoboWrite,
   type RobowriteCredentials,
   resolveCredentials,
@@ -14,7 +17,7 @@ type AstroLogger = Record<'debug' | 'info' | 'warn' | 'error', (message: string)
  * The key and base URL for one load: the loader's own `apiKey` and `baseURL` options first, then
  * core's `resolveCredentials` (the environment, then `<root>/.env`: the rules the CLI follows).
  * Read when the loader runs, not when the config is read, so they come from the build's
- * environment. Never throws: a missing key is `createClient`'s to report.
+ * environment. Never throws: a missing key is `clientFor`'s to report.
  */
 export async function loaderCredentials(
   options: Pick<RobowriteSourceOptions, 'apiKey' | 'baseURL'>,
@@ -28,24 +31,75 @@ export async function loaderCredentials(
   };
 }
 
+/** Hands out one factory's client: what `robowriteLoader()` and its siblings each hold. */
+export interface ClientCache {
+  /**
+   * The factory's client, built on first use and reused while the key and base URL stay the
+   * same (a key added to `.env` later gets a new client). Throws `MissingApiKeyError` without a
+   * key. `astroLogger` receives the client's lines from now on.
+   */
+  clientFor(credentials: RobowriteCredentials, astroLogger?: AstroLogger): RoboWrite;
+  /** Closes the client's connection pool; the next `clientFor` builds a new client. */
+  close(): void;
+}
+
 /**
- * A client for one load. With an Astro logger, the client's own lines (retries, rate-limit pauses)
- * go through it too, unless `clientOptions.logger` says otherwise.
+ * One client per loader factory call, so its keep-alive connections and its rate limiter are
+ * reused across loads, requests and polls instead of a new pool and budget per call. Its
+ * limiter is core's per-organization one (unless `clientOptions.rateLimit` is a `RateLimiter` or
+ * `false`), so the build loader, the live loader and the dev poller of one site share the API's
+ * budget. Idle sockets do not hold a process open (undici unrefs them), so a build still exits.
  */
-export function createClient(
+export function clientCache(options: RobowriteSourceOptions): ClientCache {
+  let cached: { client: RoboWrite; identity: string } | null = null;
+  let currentLogger: AstroLogger | undefined;
+  // Built once; forwards to whichever Astro logger the latest caller gave.
+  const forwardingLogger = toClientLogger({
+    debug: (message) => currentLogger?.debug(message),
+    info: (message) => currentLogger?.info(message),
+    warn: (message) => currentLogger?.warn(message),
+    error: (message) => currentLogger?.error(message),
+  });
+  const close = (): void => {
+    // Graceful: requests still in flight on the old pool finish first.
+    cached?.client.close().catch(() => {});
+    cached = null;
+  };
+  return {
+    clientFor: (credentials, astroLogger) => {
+      if (!credentials.apiKey) throw new MissingApiKeyError(credentials.envFile);
+      if (astroLogger) currentLogger = astroLogger;
+      const identity = `${credentials.baseURL ?? ''} ${credentials.apiKey}`;
+      if (cached?.identity !== identity) {
+        close();
+        const client = createClient(options, credentials.apiKey, credentials.baseURL, () =>
+          currentLogger ? forwardingLogger : undefined,
+        );
+        cached = { client, identity };
+      }
+      return cached.client;
+    },
+    close,
+  };
+}
+
+function createClient(
   options: RobowriteSourceOptions,
-  credentials: RobowriteCredentials,
-  astroLogger?: AstroLogger,
+  apiKey: string,
+  baseURL: string | undefined,
+  astroLogger: () => Logger | undefined,
 ): RoboWrite {
-  if (!credentials.apiKey) {
-    throw new MissingApiKeyError(credentials.envFile);
-  }
-  const logger = options.clientOptions?.logger ?? (astroLogger && toClientLogger(astroLogger));
+  const logger = options.clientOptions?.logger ?? astroLogger();
+  const rateLimit = options.clientOptions?.rateLimit;
   return new RoboWrite({
     ...options.clientOptions,
     ...(logger ? { logger } : {}),
-    apiKey: credentials.apiKey,
-    ...(credentials.baseURL !== undefined ? { baseURL: credentials.baseURL } : {}),
+    apiKey,
+    ...(baseURL !== undefined ? { baseURL } : {}),
+    rateLimit:
+      rateLimit === false || rateLimit instanceof RateLimiter
+        ? rateLimit
+        : organizationRateLimiter(baseURL ?? DEFAULT_BASE_URL, apiKey, rateLimit),
   });
 }
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { createClient, loaderCredentials } from './client.ts';
+import { clientCache, loaderCredentials } from './client.ts';
 import { describeError } from './errors.ts';
 import { listItems } from './list-items.ts';
 import { LOADER_NAME } from './loader.ts';
@@ -34,9 +34,12 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
   let timer: NodeJS.Timeout | undefined;
   // Bumped on every (re)start and stop, so a poll in flight from an older server never reschedules.
   let generation = 0;
+  // One client for every poll of a dev server's life; closed when the server stops.
+  const clients = clientCache(options);
   const stop = (): void => {
     generation++;
     clearTimeout(timer);
+    clients.close();
   };
   return {
     name: '@robowrite/astro-loader/dev-refresh',
@@ -58,7 +61,7 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
         const poll = async (): Promise<void> => {
           const credentials = await loaderCredentials(options, root);
           try {
-            const items = await listItems(createClient(options, credentials), scope);
+            const items = await listItems(clients.clientFor(credentials), scope);
             const fingerprint = items
               .map((item) => `${item.id}|${item.status}|${item.marker ?? ''}`)
               .sort()
@@ -72,6 +75,8 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
             }
             last = fingerprint;
           } catch (error) {
+            // A poll cut short by stop() (its client closed under it) has nothing to report.
+            if (current !== generation) return;
             if (!failing) {
               logger.warn(`polling RoboWrite failed: ${describeError(error, credentials.apiKey)}`);
             }

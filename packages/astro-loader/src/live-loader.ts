@@ -14,12 +14,12 @@ import {
 } from '@robowrite/core';
 import type { LiveDataEntry } from 'astro';
 import type { LiveLoader } from 'astro/loaders';
+import pLimit from 'p-limit';
 import { statusesProblem } from './check-statuses.ts';
-import { createClient, loaderCredentials } from './client.ts';
+import { clientCache, loaderCredentials } from './client.ts';
 import { describeError } from './errors.ts';
 import { listItems } from './list-items.ts';
 import { RobowriteEntryNotFoundError, RobowriteLiveError } from './live-errors.ts';
-import { mapPool } from './map-pool.ts';
 import {
   entryIdFor,
   type ResolvedSourceOptions,
@@ -83,6 +83,8 @@ export function robowriteLiveLoader(
   // `astro dev` and for `node dist/server/entry.mjs` run there. Read per request (one small file),
   // so a key added to `.env` while the server runs is picked up.
   const credentials = () => loaderCredentials(options, process.cwd());
+  // One client (connection pool, rate limiter) for every request this server serves.
+  const clients = clientCache(options);
 
   return {
     name: 'robowrite-live',
@@ -93,7 +95,7 @@ export function robowriteLiveLoader(
       }
       const found = await credentials();
       try {
-        const client = createClient(options, found);
+        const client = clients.clientFor(found);
         const draft = await findDraft(client, filter, resolved);
         // An item created but never generated has nothing to preview yet.
         if (draft === null || !hasDraftBody(draft)) {
@@ -115,10 +117,10 @@ export function robowriteLiveLoader(
         const statuses = filterStatuses(filter, resolved);
         const problem = statusesProblem(statuses, 'status');
         if (problem !== null) return { error: new RobowriteLiveError(collection, problem, null) };
-        const client = createClient(options, found);
+        const client = clients.clientFor(found);
         const summaries = await listItems(client, { brand: resolved.brand, statuses });
         const limit = filter?.limit ?? options.limit ?? 20;
-        const drafts = await mapPool(summaries.slice(0, limit), 4, (summary) =>
+        const drafts = await pLimit(4).map(summaries.slice(0, limit), (summary) =>
           retrieveDraft(client, summary.id, resolved),
         );
         const tag = filter?.tag;

@@ -14,7 +14,7 @@ import { statusesProblem } from './check-statuses.ts';
 export type StatusOption = ContentItemStatus | (string & Record<never, never>);
 
 /** What `new RoboWrite(...)` accepts, minus the two options the loaders take at top level. */
-export type ClientOptions = Omit<RoboWriteOptions, 'apiKey' | 'baseURL'>;
+export type LoaderClientOptions = Omit<RoboWriteOptions, 'apiKey' | 'baseURL'>;
 
 export type IncludeOption = 'scoring' | 'sources';
 
@@ -34,7 +34,7 @@ export interface RobowriteSourceOptions {
   /** Defaults to `ROBOWRITE_BASE_URL` (environment, then `.env`), then the production API. */
   baseURL?: string;
   /** Anything else the client takes (timeout, maxRetries, rateLimit, dispatcher, logger...). */
-  clientOptions?: ClientOptions;
+  clientOptions?: LoaderClientOptions;
   /** Only items of this brand (the org's items of every brand when omitted). */
   brand?: string;
   /**

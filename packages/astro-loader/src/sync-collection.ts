@@ -9,12 +9,12 @@ import {
   unknownStatusesWarning,
 } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
-import { createClient, loaderCredentials } from './client.ts';
+import pLimit from 'p-limit';
+import { type ClientCache, loaderCredentials } from './client.ts';
 import { assignEntryIds } from './entry-ids.ts';
 import { describeError, RobowriteSyncError } from './errors.ts';
 import { idRecord } from './id-record.ts';
 import { type ItemSummary, listItems } from './list-items.ts';
-import { mapPool } from './map-pool.ts';
 import type { ResolvedSourceOptions, RobowriteSourceOptions } from './options.ts';
 import { scrubbedLogger } from './scrubbed-logger.ts';
 import { type StoreOutcome, storeDraft } from './store-draft.ts';
@@ -57,6 +57,7 @@ export async function syncCollection(
   context: LoaderContext,
   options: SyncOptions,
   resolved: ResolvedSourceOptions,
+  clients: ClientCache,
 ): Promise<SyncReport | null> {
   const { store, meta } = context;
   // The `.env` of the Astro project, wherever the build was started from.
@@ -83,7 +84,7 @@ export async function syncCollection(
   let changed: ItemSummary[];
   let drafts: (Draft | null)[];
   try {
-    const client = createClient(options, credentials, logger);
+    const client = clients.clientFor(credentials, logger);
     summaries = await listItems(client, resolved);
     changed = summaries.filter((summary) => needsFetch(summary, known[summary.id], store));
     const unmarked = summaries.filter((summary) => summary.marker === null).length;
@@ -92,7 +93,7 @@ export async function syncCollection(
         `${unmarked} listed items carry no change marker: retrieving them to compare versions`,
       );
     }
-    drafts = await mapPool(changed, options.concurrency ?? 4, async (summary) => {
+    drafts = await pLimit(options.concurrency ?? 4).map(changed, async (summary) => {
       try {
         return toDraft(
           await client.content.retrieve(summary.id, { include: [...resolved.include] }),

@@ -19,23 +19,23 @@ export interface SyncedItem {
   marker: string | null;
 }
 
-export interface SyncState {
+export interface LoaderSyncMeta {
   format: number;
   scope: string;
   syncedAt: string;
   items: Record<string, SyncedItem>;
 }
 
-export function readSyncState(meta: LoaderContext['meta']): SyncState | null {
+export function readSyncState(meta: LoaderContext['meta']): LoaderSyncMeta | null {
   const raw = meta.get(META_KEY);
   if (raw === undefined) return null;
   try {
-    const state = JSON.parse(raw) as Partial<SyncState>;
+    const state = JSON.parse(raw) as Partial<LoaderSyncMeta>;
     const items = syncedItems(state.items);
     if (typeof state.format !== 'number' || typeof state.scope !== 'string' || items === null) {
       return null;
     }
-    return { ...(state as SyncState), items };
+    return { ...(state as LoaderSyncMeta), items };
   } catch {
     return null;
   }
@@ -57,12 +57,12 @@ function syncedItems(raw: unknown): Record<string, SyncedItem> | null {
   return items;
 }
 
-export function writeSyncState(meta: LoaderContext['meta'], state: SyncState): void {
+export function writeSyncState(meta: LoaderContext['meta'], state: LoaderSyncMeta): void {
   meta.set(META_KEY, JSON.stringify(state));
 }
 
 /** Why the previous marker cannot be used, or null when an incremental sync is possible. */
-export function fullReloadReason(previous: SyncState | null, scope: string): string | null {
+export function fullReloadReason(previous: LoaderSyncMeta | null, scope: string): string | null {
   if (previous === null) return 'no previous sync';
   if (previous.format !== SYNC_STATE_FORMAT) {
     return `sync marker format changed (${previous.format} -> ${SYNC_STATE_FORMAT})`;

@@ -2,15 +2,10 @@ import type { Dispatcher } from 'undici';
 import type { APIPromise } from './core/api-promise.ts';
 import { RoboWriteError } from './core/errors.ts';
 import { HttpClient, type RequestOptions } from './core/http-client.ts';
-import {
-  LevelLogger,
-  type Logger,
-  type LogLevel,
-  makeScrubber,
-  resolveLogLevel,
-} from './core/logger.ts';
+import { LevelLogger, type Logger, type LogLevel, resolveLogLevel } from './core/logger.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './core/rate-limiter.ts';
 import { DEFAULT_MAX_RETRIES } from './core/retry-policy.ts';
+import { textScrubber } from './core/scrub-text.ts';
 import { createAgent } from './core/transport.ts';
 import type { FlowOptions } from './lib/flow-options.ts';
 import {
@@ -153,7 +148,9 @@ export class RoboWrite {
     const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
     this.rateLimiter = rateLimit instanceof RateLimiter ? rateLimit : new RateLimiter(rateLimit);
     this.#ownAgent = options.dispatcher ? null : createAgent(this.timeout);
-    const scrub = makeScrubber(apiKey);
+    // The one key scrubber every surface uses (the loaders and the CLI too); newlines are kept
+    // because log lines and error messages may span several on purpose.
+    const scrub = textScrubber([apiKey], { keepNewlines: true });
     this.#http = new HttpClient({
       baseURL: this.baseURL,
       apiKey,

@@ -23,6 +23,7 @@ export {
 } from './core/errors.ts';
 export type { HttpMethod, RequestOptions } from './core/http-client.ts';
 export type { Logger, LogLevel } from './core/logger.ts';
+export { organizationRateLimiter } from './core/organization-rate-limiter.ts';
 export { Page, type PageEnvelope, PagePromise } from './core/pagination.ts';
 export { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './core/rate-limiter.ts';
 export {

@@ -4,7 +4,7 @@ import type { RateLimitOptions } from './options.ts';
  * Fixed windows per organization, aligned to multiples of the window length. Returns the
  * seconds until the window resets when the request is over the limit.
  */
-export class RateLimiter {
+export class FixedWindowLimiter {
   readonly #options: RateLimitOptions | false;
   readonly #windows = new Map<string, { start: number; count: number }>();
 

@@ -4,6 +4,8 @@ import type { JobOutcome } from './store/types.ts';
 
 export interface Stats {
   requests: number;
+  /** TCP connections accepted: how many sockets clients opened (keep-alive reuse shows here). */
+  connections: number;
   routes: Record<string, number>;
   rateLimited: number;
   jobsCreated: number;
@@ -27,6 +29,7 @@ export function createRuntime(options: ResolvedOptions): Runtime {
     rng: new Random(`${options.seed}:runtime`),
     stats: {
       requests: 0,
+      connections: 0,
       routes: {},
       rateLimited: 0,
       jobsCreated: 0,

@@ -9,7 +9,7 @@ import { readKey, remember } from './idempotency.ts';
 import { InFlightKeys, takeTurn } from './idempotency-in-flight.ts';
 import { settleJobs } from './jobs.ts';
 import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.ts';
-import { RateLimiter } from './rate-limit.ts';
+import { FixedWindowLimiter } from './rate-limit.ts';
 import { send } from './respond.ts';
 import { createRouter } from './routes/index.ts';
 import { createRuntime, type Stats } from './runtime.ts';
@@ -80,7 +80,7 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
   const store = buildStore(options);
   const runtime = createRuntime(options);
   const faults = new Faults(runtime.rng, options.faults);
-  const limiter = new RateLimiter(options.rateLimit);
+  const limiter = new FixedWindowLimiter(options.rateLimit);
   const router = createRouter();
   const inFlight = new InFlightKeys();
   let requestCount = 0;
@@ -197,6 +197,9 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
         `robowrite-emulator: ${error instanceof Error ? error.stack : String(error)}`,
       );
     });
+  });
+  server.on('connection', () => {
+    runtime.stats.connections += 1;
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

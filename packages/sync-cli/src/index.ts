@@ -24,6 +24,6 @@ export { acquireLock, LockBusyError, withLock } from './sync/lock.ts';
 export { assignNames, safeStem } from './sync/naming.ts';
 export { type PlanAction, planSync } from './sync/planner.ts';
 export { type PullOptions, type PullResult, pull } from './sync/pull.ts';
-export { readState, type SyncState } from './sync/state.ts';
+export { readState, type SyncStateFile } from './sync/state.ts';
 export { getStatus, type StatusReport } from './sync/status.ts';
 export { watchLoop } from './sync/watch.ts';

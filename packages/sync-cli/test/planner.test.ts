@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { hashText } from '../src/sync/hash.ts';
 import { type DesiredFile, deletionLooksSuspicious, planSync } from '../src/sync/planner.ts';
-import { emptyState, type SyncState } from '../src/sync/state.ts';
+import { emptyState, type SyncStateFile } from '../src/sync/state.ts';
 
 function desired(itemId: string, text: string, file = `${itemId}.md`): DesiredFile {
   return { itemId, file, text, versionId: 'v', marker: null, jobId: null, jobStatus: null };
 }
 
-function stateWith(items: Record<string, string>): SyncState {
+function stateWith(items: Record<string, string>): SyncStateFile {
   const state = emptyState('out');
   for (const [id, text] of Object.entries(items)) {
     state.items[id] = {
@@ -22,7 +22,7 @@ function stateWith(items: Record<string, string>): SyncState {
   return state;
 }
 
-function plan(state: SyncState, want: DesiredFile[], disk: Record<string, string>, extra = {}) {
+function plan(state: SyncStateFile, want: DesiredFile[], disk: Record<string, string>, extra = {}) {
   return planSync({
     state,
     desired: want,

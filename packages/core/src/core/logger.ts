@@ -74,8 +74,3 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   }
   return out;
 }
-
-/** Replaces every occurrence of the secret in a text. */
-export function makeScrubber(secret: string): (text: string) => string {
-  return (text) => (secret && text.includes(secret) ? text.split(secret).join('[redacted]') : text);
-}

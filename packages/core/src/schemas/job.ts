@@ -18,6 +18,20 @@ export const OUTCOME_STATUSES = [
   'awaiting_review',
 ] as const;
 export type JobOutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+/**
+ * Outcomes with a draft to collect (`awaiting_review`: generated, waiting for a person). A set of
+ * strings: statuses read back (from the API, from a state file) are any string.
+ */
+export const LANDED_JOB_STATUSES: ReadonlySet<string> = new Set<JobOutcomeStatus>([
+  'completed',
+  'completed_with_errors',
+  'awaiting_review',
+]);
+/** Outcomes with nothing to collect. */
+export const FAILED_JOB_STATUSES: ReadonlySet<string> = new Set<JobOutcomeStatus>([
+  'failed',
+  'cancelled',
+]);
 /** Known statuses; the schema still accepts any string so a new one never breaks polling. */
 export type JobStatus = (typeof IN_FLIGHT_STATUSES)[number] | JobOutcomeStatus;
 

@@ -2,25 +2,19 @@ import { randomUUID } from 'node:crypto';
 import {
   APIError,
   type BriefCreateParams,
+  FAILED_JOB_STATUSES,
   type GenerateItemParams,
   type Job,
   type JobCreated,
+  LANDED_JOB_STATUSES,
   RequestValidationError,
   scrubText,
   type TopicCreateParams,
 } from '@robowrite/core';
 import type { SyncContext } from './context.ts';
 import { hashText } from './hash.ts';
-import type { JobState, SyncState } from './state.ts';
+import type { JobState, SyncStateFile } from './state.ts';
 
-/** Outcomes with a draft to collect. */
-export const LANDED_STATUSES: ReadonlySet<string> = new Set([
-  'awaiting_review',
-  'completed',
-  'completed_with_errors',
-]);
-/** Outcomes with nothing to collect. */
-export const FAILED_STATUSES: ReadonlySet<string> = new Set(['failed', 'cancelled']);
 /** Local status of a record whose request may not have reached the API yet. */
 export const REQUESTING = 'requesting';
 
@@ -54,7 +48,7 @@ export function fingerprint(input: GenerateInput): string {
 }
 
 export function isPending(job: JobState): boolean {
-  return !job.collected && !FAILED_STATUSES.has(job.status);
+  return !job.collected && !FAILED_JOB_STATUSES.has(job.status);
 }
 
 /**
@@ -62,9 +56,9 @@ export function isPending(job: JobState): boolean {
  * failed or cancelled run is retried with new keys (its old keys would replay the failure).
  * A brief file kept in git and a CI step that runs `generate` every time therefore pay once.
  */
-export function findJob(state: SyncState, print: string): [string, JobState] | null {
+export function findJob(state: SyncStateFile, print: string): [string, JobState] | null {
   for (const [key, job] of Object.entries(state.jobs)) {
-    if (job.fingerprint === print && !FAILED_STATUSES.has(job.status)) return [key, job];
+    if (job.fingerprint === print && !FAILED_JOB_STATUSES.has(job.status)) return [key, job];
   }
   return null;
 }
@@ -196,5 +190,5 @@ export function applyJobSnapshot(job: JobState, snapshot: Job, apiKey: string): 
 }
 
 export function hasLanded(job: JobState): boolean {
-  return LANDED_STATUSES.has(job.status) && job.itemId !== null;
+  return LANDED_JOB_STATUSES.has(job.status) && job.itemId !== null;
 }

@@ -1,5 +1,5 @@
 import { hashText } from './hash.ts';
-import type { ItemState, SyncState } from './state.ts';
+import type { ItemState, SyncStateFile } from './state.ts';
 
 /** The file an item should have, fully rendered. */
 export interface DesiredFile {
@@ -36,7 +36,7 @@ export type PlanAction =
     };
 
 export interface PlanInput {
-  state: SyncState;
+  state: SyncStateFile;
   /** Items read from the API this run, with their rendered files. */
   desired: readonly DesiredFile[];
   /** Every item id the listing returned (including ones skipped by change marker). */

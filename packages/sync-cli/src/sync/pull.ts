@@ -11,10 +11,12 @@ import {
   hasDraftBody,
   InvalidEntryError,
   isInScope,
+  LANDED_JOB_STATUSES,
   NotFoundError,
   neutralizeMarkdown,
   toDraft,
 } from '@robowrite/core';
+import pLimit from 'p-limit';
 import type { SyncContext } from './context.ts';
 import { renderMarkdown } from './frontmatter.ts';
 import { confinedPath } from './inside-folder.ts';
@@ -23,18 +25,16 @@ import {
   hasLanded,
   isFinalRejection,
   isPending,
-  LANDED_STATUSES,
   REQUESTING,
   sendJobRequests,
 } from './jobs.ts';
 import { listedFreshness } from './listed-freshness.ts';
 import { withLock } from './lock.ts';
-import { mapLimit } from './map-limit.ts';
 import { assignNames } from './naming.ts';
 import { type DesiredFile, type PlanAction, planFile, planUnread } from './planner.ts';
 import { quote } from './quote.ts';
 import { renderFingerprint } from './render-rules.ts';
-import { type JobState, loadState, STATE_DIR, type SyncState, writeState } from './state.ts';
+import { type JobState, loadState, STATE_DIR, type SyncStateFile, writeState } from './state.ts';
 import {
   type ActionOutcome,
   type ActionReport,
@@ -177,7 +177,7 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
       }
       if (job.jobId && hasLanded(job) && job.itemId) {
         jobItems.set(job.itemId, { jobId: job.jobId, status: job.status });
-      } else if (LANDED_STATUSES.has(job.status) && !job.itemId) {
+      } else if (LANDED_JOB_STATUSES.has(job.status) && !job.itemId) {
         // An outcome without an item: nothing will ever land, so stop polling it.
         job.collected = true;
         job.error ??= 'the job ended without a content item';
@@ -280,7 +280,7 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
     }
   };
   const readBatch = async (ids: readonly string[]): Promise<[string, Draft][]> => {
-    const drafts = await mapLimit(ids, READ_CONCURRENCY, readOne);
+    const drafts = await pLimit(READ_CONCURRENCY).map(ids, readOne);
     return ids.flatMap((id, i) => {
       const draft = drafts[i];
       return draft ? [[id, draft] as [string, Draft]] : [];
@@ -349,7 +349,7 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
     signal?.throwIfAborted();
     const desired = drafts.flatMap(([id, draft]) => render(id, draft) ?? []);
     for (const file of desired) planned.add(file.itemId);
-    const actions = await mapLimit(desired, WRITE_CONCURRENCY, (file) =>
+    const actions = await pLimit(WRITE_CONCURRENCY).map(desired, (file) =>
       planFile(file, state.items[file.itemId], { force, readFile }),
     );
     if (dryRun) {
@@ -474,7 +474,7 @@ export function jobReport(key: string, job: JobState): PullJobReport {
   };
 }
 
-export function jobReports(state: SyncState): PullJobReport[] {
+export function jobReports(state: SyncStateFile): PullJobReport[] {
   return Object.entries(state.jobs).map(([key, job]) => jobReport(key, job));
 }
 

@@ -50,7 +50,7 @@ export interface OrphanState {
   hash: string;
 }
 
-export interface SyncState {
+export interface SyncStateFile {
   version: typeof STATE_VERSION;
   outDir: string;
   /**
@@ -71,7 +71,7 @@ export function idRecord<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
-export function emptyState(outDir: string): SyncState {
+export function emptyState(outDir: string): SyncStateFile {
   return {
     version: STATE_VERSION,
     outDir,
@@ -193,7 +193,7 @@ async function readStateText(root: string): Promise<string | null> {
 }
 
 /** Checks the whole file against the schema; the first problem, in one line, if it does not fit. */
-function parseState(text: string, outDir: string): SyncState {
+function parseState(text: string, outDir: string): SyncStateFile {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -244,7 +244,7 @@ function entryProblem(folder: string, file: string): string | null {
  * committed, so anyone who can open a pull request can edit it. What is dropped is never read,
  * written or removed, and the next save leaves it out. One line per entry says what was dropped.
  */
-function confineEntries(state: SyncState, folder: string): string[] {
+function confineEntries(state: SyncStateFile, folder: string): string[] {
   const rejected: string[] = [];
   const reject = (where: string, file: string, why: string) =>
     rejected.push(`${STATE_FILE}: ignored ${where}: file ${quote(file)} ${why}`);
@@ -263,7 +263,7 @@ function confineEntries(state: SyncState, folder: string): string[] {
 }
 
 export interface LoadedState {
-  state: SyncState;
+  state: SyncStateFile;
   /** One line per state entry that was dropped (not acted on), for the caller to report. */
   rejected: string[];
 }
@@ -281,7 +281,7 @@ export async function loadState(root: string, outDir: string): Promise<LoadedSta
 }
 
 /** `loadState` without the report: entries that fail the checks are dropped all the same. */
-export async function readState(root: string, outDir: string): Promise<SyncState> {
+export async function readState(root: string, outDir: string): Promise<SyncStateFile> {
   return (await loadState(root, outDir)).state;
 }
 
@@ -292,7 +292,7 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
 }
 
 /** Deterministic text: sorted ids, two-space JSON, one trailing newline, no timestamps. */
-export function serializeState(state: SyncState): string {
+export function serializeState(state: SyncStateFile): string {
   return `${JSON.stringify(
     {
       version: state.version,
@@ -309,7 +309,7 @@ export function serializeState(state: SyncState): string {
 }
 
 /** Writes atomically, and not at all when nothing changed (so git and mtimes stay quiet). */
-export async function writeState(root: string, state: SyncState): Promise<boolean> {
+export async function writeState(root: string, state: SyncStateFile): Promise<boolean> {
   const text = serializeState(state);
   const path = statePath(root);
   const existing = await readFile(path, 'utf8').catch(() => null);

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { sweepTempFiles, writeFileAtomic } from './atomic-write.ts';
 import { hashText } from './hash.ts';
 import { confinedPath, insideFolder } from './inside-folder.ts';
-import { mapLimit } from './map-limit.ts';
 import type { DesiredFile, PlanAction } from './planner.ts';
-import { STATE_DIR, type SyncState, writeState } from './state.ts';
+import { STATE_DIR, type SyncStateFile, writeState } from './state.ts';
 
 export interface Paths {
   /** Project root: where `robowrite.config.mjs` and `.robowrite/` live. */
@@ -59,7 +59,7 @@ export async function readTextOrNull(path: string): Promise<string | null> {
   }
 }
 
-function record(state: SyncState, desired: DesiredFile): void {
+function record(state: SyncStateFile, desired: DesiredFile): void {
   state.items[desired.itemId] = {
     file: desired.file,
     versionId: desired.versionId,
@@ -74,7 +74,7 @@ function record(state: SyncState, desired: DesiredFile): void {
  * Removes files we queued for removal, only while they still hold exactly what we wrote.
  * Orphans are saved in the state before any unlink, so a run killed here finishes the job next time.
  */
-async function removeOrphans(paths: Paths, state: SyncState): Promise<void> {
+async function removeOrphans(paths: Paths, state: SyncStateFile): Promise<void> {
   const remaining = [];
   for (const orphan of state.orphans) {
     const confined = insideFolder(paths.outDir, orphan.file);
@@ -102,7 +102,7 @@ async function clearConflict(root: string, file: string): Promise<void> {
 export const WRITE_CONCURRENCY = 16;
 
 /** Before the first write of a run: the folder exists, a killed run's leftovers are gone. */
-export async function prepareOutput(paths: Paths, state: SyncState): Promise<void> {
+export async function prepareOutput(paths: Paths, state: SyncStateFile): Promise<void> {
   await mkdir(paths.outDir, { recursive: true });
   await sweepTempFiles(paths.outDir);
   await removeOrphans(paths, state);
@@ -127,12 +127,12 @@ export async function prepareOutput(paths: Paths, state: SyncState): Promise<voi
  */
 export async function applyActions(
   paths: Paths,
-  state: SyncState,
+  state: SyncStateFile,
   actions: readonly PlanAction[],
   onAction: (outcome: ActionOutcome) => void = () => {},
 ): Promise<ActionOutcome[]> {
   let renamed = false;
-  const outcomes = await mapLimit(actions, WRITE_CONCURRENCY, async (action) => {
+  const outcomes = await pLimit(WRITE_CONCURRENCY).map(actions, async (action) => {
     const outcome = await applyAction(paths, state, action).catch(
       (error: Error): ActionOutcome => ({ ...action, error: error.message }),
     );
@@ -146,7 +146,7 @@ export async function applyActions(
 
 async function applyAction(
   paths: Paths,
-  state: SyncState,
+  state: SyncStateFile,
   action: PlanAction,
 ): Promise<ActionOutcome> {
   switch (action.kind) {
@@ -212,7 +212,7 @@ async function syncFolder(dir: string): Promise<void> {
 }
 
 /** Saves the state after applied actions, then removes the orphans that state now lists. */
-export async function saveApplied(paths: Paths, state: SyncState): Promise<void> {
+export async function saveApplied(paths: Paths, state: SyncStateFile): Promise<void> {
   await writeState(paths.root, state);
   if (state.orphans.length > 0) {
     await removeOrphans(paths, state);
