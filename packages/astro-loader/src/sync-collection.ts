@@ -1,23 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import {
   type Draft,
-  hasDraftBody,
-  InvalidEntryError,
+  idRecord,
   type NeutralizeOptions,
-  RequestValidationError,
-  toDraft,
   unknownStatusesWarning,
 } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
-import pLimit from 'p-limit';
 import { type ClientCache, loaderCredentials } from './client.ts';
-import { assignEntryIds } from './entry-ids.ts';
+import { EntryClaims } from './entry-claims.ts';
 import { describeError, RobowriteSyncError } from './errors.ts';
-import { idRecord } from './id-record.ts';
 import { type ItemSummary, listItems } from './list-items.ts';
 import type { ResolvedSourceOptions, RobowriteSourceOptions } from './options.ts';
-import { scrubbedLogger } from './scrubbed-logger.ts';
-import { type StoreOutcome, storeDraft } from './store-draft.ts';
+import { retrieveChanged } from './retrieve-changed.ts';
+import { type LogLines, scrubbedLogger } from './scrubbed-logger.ts';
+import { storeFetched } from './store-fetched.ts';
 import { syncHint } from './sync-hint.ts';
 import {
   fullReloadReason,
@@ -93,98 +89,30 @@ export async function syncCollection(
         `${unmarked} listed items carry no change marker: retrieving them to compare versions`,
       );
     }
-    drafts = await pLimit(options.concurrency ?? 4).map(changed, async (summary) => {
-      try {
-        return toDraft(
-          await client.content.retrieve(summary.id, { include: [...resolved.include] }),
-        );
-      } catch (error) {
-        // An id the client refuses to put in a URL ("..", "a/b") is this item's own data, not an
-        // outage: it fails alone, in one line, like a draft that fails the entry check.
-        if (!(error instanceof RequestValidationError && error.path === 'itemId')) throw error;
-        logger.error(
-          `item ${JSON.stringify(summary.id)}: ${describeError(error, credentials.apiKey)}; not loaded`,
-        );
-        return null;
-      }
+    drafts = await retrieveChanged(client, changed, resolved, {
+      concurrency: options.concurrency ?? 4,
+      logger,
+      apiKey: credentials.apiKey,
     });
   } catch (error) {
-    const reason = describeError(error, credentials.apiKey);
-    const kept = store.keys().length;
-    if (options.keepStaleOnError && kept > 0) {
-      logger.warn(`sync failed (${reason}); keeping the ${kept} entries of the last sync`);
-      return null;
-    }
-    throw new RobowriteSyncError(
-      `RoboWrite sync of collection "${context.collection}" failed: ${reason}`,
-      syncHint(error, kept),
-    );
+    return failedSync(context, options, error, credentials.apiKey, logger);
   }
 
-  const nextItems = idRecord<SyncedItem>();
-  // entry id -> item id: which item owns each entry the store should keep.
-  const claimed = new Map<string, string>();
   const fetchedIds = new Set(changed.map((summary) => summary.id));
-  for (const summary of summaries) {
-    const entry = known[summary.id];
-    if (fetchedIds.has(summary.id) || entry === undefined) continue;
-    nextItems[summary.id] = entry;
-    claimed.set(entry.entryId, summary.id);
-  }
-
-  const outcomes: StoreOutcome[] = [];
-  const retrieved = drafts.map((draft, index) => ({
-    draft,
-    summary: changed[index] as ItemSummary,
-  }));
-  const fetched = retrieved.flatMap(({ draft, summary }) =>
-    draft !== null && hasDraftBody(draft) ? [{ draft, summary }] : [],
-  );
-  // Named over what the last sync kept too, so a kept entry holds its id against newcomers.
-  const entryIds = assignEntryIds(
-    fetched.map(({ draft }) => draft),
-    nextItems,
-    resolved.id,
-  );
-  for (const { draft, summary } of fetched) {
-    let entryId = entryIds.get(draft.id) ?? draft.id;
-    const owner = claimed.get(entryId);
-    if (owner !== undefined && owner !== draft.id) {
-      logger.warn(`items ${owner} and ${draft.id} share the id "${entryId}"; using ${draft.id}`);
-      entryId = draft.id;
-    }
-    // With the slug as id, the entry's slug is that safe id, as a CLI file's slug is its name.
-    const slug = resolved.id === 'slug' ? entryId : draft.slug;
-    try {
-      const neutralize = { allowRawHtml: options.allowRawHtml === true };
-      outcomes.push(await storeDraft(context, entryId, draft, neutralize, slug));
-    } catch (error) {
-      if (!(error instanceof InvalidEntryError)) throw error;
-      // This item fails alone: one line, and the entry of its last good sync (if any) stays.
-      logger.error(`${error.message}; not loaded`);
-      keepPrevious(known[draft.id], draft.id, { claimed, nextItems, store });
-      continue;
-    }
-    claimed.set(entryId, draft.id);
-    nextItems[draft.id] = { entryId, marker: summary.marker };
-  }
-
-  for (const { draft, summary } of retrieved) {
-    if (draft === null) keepPrevious(known[summary.id], summary.id, { claimed, nextItems, store });
-  }
-
-  let removed = 0;
-  for (const entryId of store.keys()) {
-    if (claimed.has(entryId)) continue;
-    store.delete(entryId);
-    removed++;
-  }
+  const claims = EntryClaims.carryUnchanged(summaries, fetchedIds, known);
+  const outcomes = await storeFetched(context, changed, drafts, claims, {
+    known,
+    resolved,
+    allowRawHtml: options.allowRawHtml === true,
+    logger,
+  });
+  const removed = claims.removeUnclaimed(store);
 
   writeSyncState(meta, {
     format: SYNC_STATE_FORMAT,
     scope,
     syncedAt: new Date().toISOString(),
-    items: nextItems,
+    items: claims.nextItems,
   });
   const report: SyncReport = {
     listed: summaries.length,
@@ -208,21 +136,22 @@ function needsFetch(
   return known.marker !== summary.marker || !store.has(known.entryId);
 }
 
-/**
- * Keeps the entry an item had before this sync, when it failed now: its stored marker is the old
- * one, so the next sync retrieves it again. An entry another item took meanwhile is not kept.
- */
-function keepPrevious(
-  previous: SyncedItem | undefined,
-  itemId: string,
-  into: {
-    claimed: Map<string, string>;
-    nextItems: Record<string, SyncedItem>;
-    store: LoaderContext['store'];
-  },
-): void {
-  if (previous === undefined || !into.store.has(previous.entryId)) return;
-  if (into.claimed.has(previous.entryId)) return;
-  into.claimed.set(previous.entryId, itemId);
-  into.nextItems[itemId] = previous;
+/** A sync whose requests failed: keep the last entries when asked to, else fail in one line. */
+function failedSync(
+  context: LoaderContext,
+  options: SyncOptions,
+  error: unknown,
+  apiKey: string | undefined,
+  logger: LogLines,
+): null {
+  const reason = describeError(error, apiKey);
+  const kept = context.store.keys().length;
+  if (options.keepStaleOnError && kept > 0) {
+    logger.warn(`sync failed (${reason}); keeping the ${kept} entries of the last sync`);
+    return null;
+  }
+  throw new RobowriteSyncError(
+    `RoboWrite sync of collection "${context.collection}" failed: ${reason}`,
+    syncHint(error, kept),
+  );
 }

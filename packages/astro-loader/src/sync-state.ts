@@ -1,5 +1,5 @@
+import { idRecord } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
-import { idRecord } from './id-record.ts';
 
 /**
  * The sync marker kept in the collection's `meta` between builds. `format` is this file's own

@@ -59,6 +59,7 @@ export {
   robowriteSchema,
   toFrontmatter,
 } from './draft/frontmatter.ts';
+export { idRecord } from './draft/id-record.ts';
 export { type NeutralizeOptions, neutralizeMarkdown } from './draft/neutralize-markdown.ts';
 export { isSafeUrl, SAFE_URL_SCHEMES } from './draft/safe-url.ts';
 export {

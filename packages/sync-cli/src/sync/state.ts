@@ -1,5 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { idRecord } from '@robowrite/core';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write.ts';
 import { insideFolder } from './inside-folder.ts';
@@ -61,14 +62,6 @@ export interface SyncStateFile {
   items: Record<string, ItemState>;
   jobs: Record<string, JobState>;
   orphans: OrphanState[];
-}
-
-/**
- * A record keyed by ids from outside (the API, the state file) has no prototype, so an id such
- * as `__proto__`, `constructor` or `toString` is just a key, never a member of `Object.prototype`.
- */
-export function idRecord<T>(): Record<string, T> {
-  return Object.create(null) as Record<string, T>;
 }
 
 export function emptyState(outDir: string): SyncStateFile {
