@@ -39,8 +39,8 @@ if (unknown.length > 0) {
 const log = (line: string) => console.error(`[bench] ${line}`);
 const header = ['# robowrite benchmarks', '', ...machineLines(smoke)];
 const sections: string[] = [];
-let wrong = 0;
-let crashed = 0;
+const wrong: string[] = [];
+const crashed: string[] = [];
 for (const name of names) {
   const started = Date.now();
   try {
@@ -48,9 +48,11 @@ for (const name of names) {
     const text = toMarkdown(result);
     console.log(`\n${text}`);
     sections.push(text);
-    wrong += result.checks.filter((c) => c.expected !== c.actual).length;
+    for (const c of result.checks.filter((check) => check.expected !== check.actual)) {
+      wrong.push(`${name}: ${c.what}: expected ${c.expected}, got ${c.actual}`);
+    }
   } catch (error) {
-    crashed++;
+    crashed.push(`${name}: did not complete: ${(error as Error).message}`);
     const message = `## ${name}\n\nDid not complete: ${(error as Error).message}\n`;
     console.log(`\n${message}`);
     sections.push(message);
@@ -64,7 +66,11 @@ if (!smoke || values.out) {
   await writeResults(path, header, sections);
   log(`results written to ${path}`);
 }
-if (wrong > 0 || crashed > 0) {
-  console.error(`${wrong} exact figure(s) wrong, ${crashed} benchmark(s) did not complete`);
+// Named again at the end, so the tail of a long CI log says which figure failed.
+if (wrong.length > 0 || crashed.length > 0) {
+  for (const line of [...wrong, ...crashed]) console.error(`[bench] ${line}`);
+  console.error(
+    `${wrong.length} exact figure(s) wrong, ${crashed.length} benchmark(s) did not complete`,
+  );
   process.exit(1);
 }
