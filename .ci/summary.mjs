@@ -46,7 +46,9 @@ let failed = report.numFailedTests + fileErrors + failedChecks.length;
 const skipped = report.numPendingTests + report.numTodoTests;
 if (skipped > 0) console.log(`${skipped} skipped (a skipped test fails the run)`);
 if (vitestCode !== 0 && report.numFailedTests + fileErrors === 0) {
-  console.log(`vitest exited with code ${vitestCode} although no test failed (see its output above)`);
+  console.log(
+    `vitest exited with code ${vitestCode} although no test failed (see its output above)`,
+  );
   failed += 1;
 }
 console.log(`${report.numPassedTests} passed, ${failed} failed`);
