@@ -22,8 +22,9 @@ export { type StartedGeneration, startGeneration, waitAndCollect } from './sync/
 export type { GenerateInput } from './sync/jobs.ts';
 export { acquireLock, LockBusyError, withLock } from './sync/lock.ts';
 export { assignNames, safeStem } from './sync/naming.ts';
-export { type PlanAction, planSync } from './sync/planner.ts';
+export { type PlanAction, planFile, planUnread } from './sync/planner.ts';
 export { type PullOptions, type PullResult, pull } from './sync/pull.ts';
+export { planReads, settleNames } from './sync/read-plan.ts';
 export { readState, type SyncStateFile } from './sync/state.ts';
 export { getStatus, type StatusReport } from './sync/status.ts';
 export { watchLoop } from './sync/watch.ts';

@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Job } from '@robowrite/core';
 import type { SyncContext } from './context.ts';
 import {
-  applyJobSnapshot,
   findJob,
   fingerprint,
   type GenerateInput,
   isFinalRejection,
   newJobRecord,
+  scrubbedSnapshot,
   sendJobRequests,
 } from './jobs.ts';
 import { withLock } from './lock.ts';
 import { type PullResult, pull } from './pull.ts';
-import { type JobState, loadState, readState, writeState } from './state.ts';
+import type { JobState } from './state.ts';
+import { SyncStateStore } from './sync-state.ts';
 
 export interface StartedGeneration {
   key: string;
@@ -36,35 +37,43 @@ export async function startGeneration(
   options: { fresh?: boolean; signal?: AbortSignal } = {},
 ): Promise<StartedGeneration> {
   return withLock(ctx.root, { command: 'generate' }, async () => {
-    const { state, rejected } = await loadState(ctx.root, ctx.config.outDir);
-    const save = async () => {
-      await writeState(ctx.root, state);
-    };
-    const found = options.fresh ? null : findJob(state, fingerprint(input));
-    let key: string;
-    let job: JobState;
-    if (found) {
-      [key, job] = found;
-    } else {
-      key = randomUUID().slice(0, 8);
-      job = newJobRecord(input);
-      state.jobs[key] = job;
-      await save();
+    const { store, rejected } = await SyncStateStore.open(ctx.root, ctx.config.outDir);
+    const found = options.fresh ? null : findJob(store.jobs(), fingerprint(input));
+    const key = found?.[0] ?? randomUUID().slice(0, 8);
+    if (!found) {
+      store.addJob(key, newJobRecord(input));
+      await store.save();
     }
-    try {
-      await sendJobRequests(ctx, job, save, options.signal);
-    } catch (error) {
-      // The API (or core, or the lack of a brand or property) refused it: no job exists and
-      // none ever will from this record, so keep it out of the state rather than leave every
-      // later pull retrying it. Other failures keep the record so a rerun replays it.
-      if (!job.jobId && isFinalRejection(error)) {
-        delete state.jobs[key];
-        await save();
-      }
-      throw error;
-    }
+    await sendPending(ctx, store, key, options.signal);
+    const job = store.job(key) as JobState;
     return { key, job, reused: found !== null, rejected };
   });
+}
+
+/** Sends what the record still needs; a request refused outright removes the record again. */
+async function sendPending(
+  ctx: SyncContext,
+  store: SyncStateStore,
+  key: string,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const job = store.job(key);
+  if (!job || job.jobId) return;
+  try {
+    const save = () => store.save();
+    const started = await sendJobRequests(ctx, job, store.checkpoint(key), save, signal);
+    store.recordJobStarted(key, started);
+    await store.save();
+  } catch (error) {
+    // The API (or core, or the lack of a brand or property) refused it: no job exists and
+    // none ever will from this record, so keep it out of the state rather than leave every
+    // later pull retrying it. Other failures keep the record so a rerun replays it.
+    if (isFinalRejection(error)) {
+      store.dropJob(key);
+      await store.save();
+    }
+    throw error;
+  }
 }
 
 export interface WaitOptions {
@@ -88,22 +97,29 @@ export async function waitAndCollect(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onUpdate ? { onUpdate: options.onUpdate } : {}),
   });
-  applyJobSnapshot(started.job, result.job, ctx.apiKey);
-  const itemId = started.job.itemId;
+  const snapshot = scrubbedSnapshot(
+    {
+      status: result.job.status,
+      draftId: result.job.content_item_id ?? null,
+      error: result.job.error ?? null,
+    },
+    ctx.apiKey,
+  );
+  const itemId = snapshot.itemId ?? started.job.itemId;
   if (!itemId || (result.status !== 'awaiting_review' && !result.status.startsWith('completed'))) {
     // Record the outcome so `status` shows it.
-    await withLock(ctx.root, { command: 'generate' }, async () => {
-      const state = await readState(ctx.root, ctx.config.outDir);
-      const record = state.jobs[started.key];
-      if (record) applyJobSnapshot(record, result.job, ctx.apiKey);
-      await writeState(ctx.root, state);
+    const recorded = await withLock(ctx.root, { command: 'generate' }, async () => {
+      const { store } = await SyncStateStore.open(ctx.root, ctx.config.outDir);
+      store.recordJobSnapshot(started.key, snapshot);
+      await store.save();
+      return store.job(started.key);
     });
-    return { job: started.job, pull: null };
+    return { job: recorded ?? { ...started.job, ...snapshot, itemId }, pull: null };
   }
   const pulled = await pull(ctx, {
     only: [itemId],
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const state = await readState(ctx.root, ctx.config.outDir);
-  return { job: state.jobs[started.key] ?? started.job, pull: pulled };
+  const { store } = await SyncStateStore.open(ctx.root, ctx.config.outDir);
+  return { job: store.job(started.key) ?? started.job, pull: pulled };
 }

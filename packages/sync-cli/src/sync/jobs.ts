@@ -4,7 +4,6 @@ import {
   type BriefCreateParams,
   FAILED_JOB_STATUSES,
   type GenerateItemParams,
-  type Job,
   type JobCreated,
   LANDED_JOB_STATUSES,
   RequestValidationError,
@@ -13,7 +12,7 @@ import {
 } from '@robowrite/core';
 import type { SyncContext } from './context.ts';
 import { hashText } from './hash.ts';
-import type { JobState, SyncStateFile } from './state.ts';
+import type { JobState } from './state.ts';
 
 /** Local status of a record whose request may not have reached the API yet. */
 export const REQUESTING = 'requesting';
@@ -47,7 +46,7 @@ export function fingerprint(input: GenerateInput): string {
   return hashText(JSON.stringify(canonical(input))).slice(7, 23);
 }
 
-export function isPending(job: JobState): boolean {
+export function isPending(job: Readonly<JobState>): boolean {
   return !job.collected && !FAILED_JOB_STATUSES.has(job.status);
 }
 
@@ -56,8 +55,11 @@ export function isPending(job: JobState): boolean {
  * failed or cancelled run is retried with new keys (its old keys would replay the failure).
  * A brief file kept in git and a CI step that runs `generate` every time therefore pay once.
  */
-export function findJob(state: SyncStateFile, print: string): [string, JobState] | null {
-  for (const [key, job] of Object.entries(state.jobs)) {
+export function findJob(
+  jobs: Iterable<[string, Readonly<JobState>]>,
+  print: string,
+): [string, Readonly<JobState>] | null {
+  for (const [key, job] of jobs) {
     if (job.fingerprint === print && !FAILED_JOB_STATUSES.has(job.status)) return [key, job];
   }
   return null;
@@ -115,67 +117,99 @@ async function defaultProperty(ctx: SyncContext, brandId: string | null): Promis
   );
 }
 
+/** The job a record's requests started. */
+export interface StartedJob {
+  jobId: string;
+  status: string;
+  /** Known already for the brief flow (its item is created first). */
+  itemId: string | null;
+}
+
+/** A record's resumable progress: its keys, and the ids each step created (live, in the state). */
+export interface JobCheckpoint {
+  keys: Record<string, string>;
+  created: Record<string, string>;
+}
+
+function callOptions(key: string | undefined, signal: AbortSignal | undefined) {
+  return { ...(key ? { idempotencyKey: key } : {}), ...(signal ? { signal } : {}) };
+}
+
+async function startTopicFlow(
+  ctx: SyncContext,
+  input: GenerateInput,
+  checkpoint: JobCheckpoint,
+  save: () => Promise<void>,
+  signal: AbortSignal | undefined,
+): Promise<JobCreated> {
+  if (!input.topic) throw new Error('topic flow needs a title and a keyword');
+  const { keys, created } = checkpoint;
+  if (!created.topic) {
+    const brandId = created.brand ?? input.brandId ?? (await defaultBrand(ctx));
+    created.brand = brandId;
+    const topic = await ctx.client.topics.create(
+      brandId,
+      input.topic,
+      callOptions(keys.topic, signal),
+    );
+    created.topic = topic.id;
+    await save();
+  }
+  return ctx.client.content.generate(
+    { topicId: created.topic },
+    callOptions(keys.generate, signal),
+  );
+}
+
+async function startBriefFlow(
+  ctx: SyncContext,
+  input: GenerateInput,
+  checkpoint: JobCheckpoint,
+  save: () => Promise<void>,
+  signal: AbortSignal | undefined,
+): Promise<JobCreated> {
+  if (!input.brief) throw new Error('brief flow needs a brief');
+  const { keys, created } = checkpoint;
+  if (!created.brief) {
+    // POST /briefs does not dedupe: a crash between this and the save can leave a spare brief
+    // (never a spare item or job; those steps are keyed).
+    const brief = await ctx.client.briefs.create(input.brief, callOptions(undefined, signal));
+    created.brief = brief.id;
+    if (brief.brand_id) created.brand = brief.brand_id;
+    await save();
+  }
+  if (!created.item) {
+    const propertyId = input.propertyId ?? (await defaultProperty(ctx, created.brand ?? null));
+    const item = await ctx.client.content.create(
+      { briefId: created.brief, propertyId, title: input.brief.title },
+      callOptions(keys.item, signal),
+    );
+    created.item = item.id;
+    await save();
+  }
+  return ctx.client.content.generateItem(
+    created.item,
+    input.generate ?? {},
+    callOptions(keys.generate, signal),
+  );
+}
+
 /**
- * Sends whatever requests a record still needs, saving the state after each step. Every
- * spend-sensitive request carries the key stored before it was sent, so a rerun after a crash
- * replays rather than creating a second topic, item or job.
+ * Sends whatever requests a record still needs, saving the state after each step (`save`).
+ * Every spend-sensitive request carries the key stored before it was sent, so a rerun after a
+ * crash replays rather than creating a second topic, item or job.
  */
 export async function sendJobRequests(
   ctx: SyncContext,
-  job: JobState,
+  job: Readonly<JobState>,
+  checkpoint: JobCheckpoint,
   save: () => Promise<void>,
   signal?: AbortSignal,
-): Promise<void> {
-  if (job.jobId) return;
+): Promise<StartedJob> {
   const input = job.request as unknown as GenerateInput;
-  const options = (key: string | undefined) => ({
-    ...(key ? { idempotencyKey: key } : {}),
-    ...(signal ? { signal } : {}),
-  });
-  let created: JobCreated;
-  if (job.flow === 'topic') {
-    if (!input.topic) throw new Error('topic flow needs a title and a keyword');
-    if (!job.created.topic) {
-      const brandId = job.created.brand ?? input.brandId ?? (await defaultBrand(ctx));
-      job.created.brand = brandId;
-      const topic = await ctx.client.topics.create(brandId, input.topic, options(job.keys.topic));
-      job.created.topic = topic.id;
-      await save();
-    }
-    created = await ctx.client.content.generate(
-      { topicId: job.created.topic },
-      options(job.keys.generate),
-    );
-  } else {
-    if (!input.brief) throw new Error('brief flow needs a brief');
-    if (!job.created.brief) {
-      // POST /briefs does not dedupe: a crash between this and the save can leave a spare brief
-      // (never a spare item or job; those steps are keyed).
-      const brief = await ctx.client.briefs.create(input.brief, options(undefined));
-      job.created.brief = brief.id;
-      if (brief.brand_id) job.created.brand = brief.brand_id;
-      await save();
-    }
-    if (!job.created.item) {
-      const propertyId =
-        input.propertyId ?? (await defaultProperty(ctx, job.created.brand ?? null));
-      const item = await ctx.client.content.create(
-        { briefId: job.created.brief, propertyId, title: input.brief.title },
-        options(job.keys.item),
-      );
-      job.created.item = item.id;
-      job.itemId = item.id;
-      await save();
-    }
-    created = await ctx.client.content.generateItem(
-      job.created.item,
-      input.generate ?? {},
-      options(job.keys.generate),
-    );
-  }
-  job.jobId = created.job_id;
-  job.status = created.status;
-  await save();
+  const start = job.flow === 'topic' ? startTopicFlow : startBriefFlow;
+  const created = await start(ctx, input, checkpoint, save, signal);
+  return { jobId: created.job_id, status: created.status, itemId: checkpoint.created.item ?? null };
 }
 
 /**
@@ -183,12 +217,17 @@ export async function sendJobRequests(
  * committed state file, so they are scrubbed of the key and of terminal controls here, on the way
  * in: no later reader (status, a teammate's terminal, a git diff) sees them raw.
  */
-export function applyJobSnapshot(job: JobState, snapshot: Job, apiKey: string): void {
-  job.status = scrubText(snapshot.status, [apiKey]);
-  if (snapshot.content_item_id) job.itemId = snapshot.content_item_id;
-  job.error = snapshot.error ? scrubText(snapshot.error, [apiKey]) : null;
+export function scrubbedSnapshot(
+  snapshot: { status: string; draftId: string | null; error: string | null },
+  apiKey: string,
+): { status: string; itemId: string | null; error: string | null } {
+  return {
+    status: scrubText(snapshot.status, [apiKey]),
+    itemId: snapshot.draftId,
+    error: snapshot.error ? scrubText(snapshot.error, [apiKey]) : null,
+  };
 }
 
-export function hasLanded(job: JobState): boolean {
+export function hasLanded(job: Readonly<JobState>): boolean {
   return LANDED_JOB_STATUSES.has(job.status) && job.itemId !== null;
 }

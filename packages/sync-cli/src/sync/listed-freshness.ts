@@ -1,4 +1,4 @@
-import { changeMarker, type MarkerFields } from '@robowrite/core';
+import type { MarkerFields } from '@robowrite/core';
 import type { ItemState } from './state.ts';
 
 /**
@@ -13,7 +13,8 @@ export function legacyMarker(summary: MarkerFields): string | null {
 }
 
 /**
- * What a pull does with a listed item it tracks, by core's `changeMarker`:
+ * What a pull does with a listed item it tracks, by its listed marker (core's `changeMarker`)
+ * and the legacy form of it (`legacyMarker`):
  * - `read`: new, moved, or no marker to compare: read it and render it again;
  * - `unchanged`: the stored marker is the current one;
  * - `upgrade`: the stored marker is the legacy one for the same version and update time, so the
@@ -25,13 +26,12 @@ export function legacyMarker(summary: MarkerFields): string | null {
  * with a status change (the emulator's does).
  */
 export function listedFreshness(
-  known: ItemState | undefined,
-  summary: MarkerFields,
+  known: Readonly<ItemState> | undefined,
+  marker: string | null,
+  legacy: string | null,
 ): 'read' | 'unchanged' | 'upgrade' {
-  const marker = changeMarker(summary);
   if (known === undefined || marker === null) return 'read';
   if (known.marker === marker) return 'unchanged';
-  const legacy = legacyMarker(summary);
   if (legacy !== null && known.marker === legacy && known.jobId === null) return 'upgrade';
   return 'read';
 }

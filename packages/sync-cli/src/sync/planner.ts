@@ -1,5 +1,5 @@
 import { hashText } from './hash.ts';
-import type { ItemState, SyncStateFile } from './state.ts';
+import type { ItemState } from './state.ts';
 
 /** The file an item should have, fully rendered. */
 export interface DesiredFile {
@@ -35,21 +35,6 @@ export type PlanAction =
       record: DesiredFile | null;
     };
 
-export interface PlanInput {
-  state: SyncStateFile;
-  /** Items read from the API this run, with their rendered files. */
-  desired: readonly DesiredFile[];
-  /** Every item id the listing returned (including ones skipped by change marker). */
-  listed: ReadonlySet<string>;
-  /** False when the listing failed part-way: nothing is deleted then. */
-  listingComplete: boolean;
-  /** Ids that failed this run: never deleted, never rewritten. */
-  failed: ReadonlySet<string>;
-  force: boolean;
-  /** Reads a file in the output folder; null when it does not exist. */
-  readFile: (file: string) => Promise<string | null>;
-}
-
 export interface Plan {
   actions: PlanAction[];
   /** Set when the deletion guard held back deletions. */
@@ -68,88 +53,76 @@ export function deletionLooksSuspicious(
 }
 
 /** What planning one file needs besides the file itself. */
-export type PlanFileInput = Pick<PlanInput, 'force' | 'readFile'>;
+export interface PlanFileInput {
+  /** Overwrite local edits, restore local deletions. */
+  force: boolean;
+  /** Reads a file in the output folder; null when it does not exist. */
+  readFile: (file: string) => Promise<string | null>;
+}
 
-/** Decides what a pull does with one item it read. Reads files but writes nothing. */
-export async function planFile(
+/** An item the state does not track: a file already there is ours only if it holds our text. */
+function planUntracked(desired: DesiredFile, onDisk: string | null, force: boolean): PlanAction {
+  const { itemId, file } = desired;
+  if (onDisk === null) return { kind: 'create', itemId, file, desired };
+  if (onDisk === desired.text) {
+    return { kind: 'skip', itemId, file, reason: 'already up to date', record: desired };
+  }
+  if (force) return { kind: 'update', itemId, file, desired, previousFile: null, forced: true };
+  const reason = 'a file robowrite did not write is in the way';
+  return { kind: 'conflict', itemId, file, reason, desired };
+}
+
+/** A tracked item whose name changed upstream: the old file goes once the new one is written. */
+async function planRenamed(
   desired: DesiredFile,
-  known: ItemState | undefined,
+  known: Readonly<ItemState>,
+  onDisk: string | null,
   input: PlanFileInput,
 ): Promise<PlanAction> {
   const { itemId, file } = desired;
+  const old = await input.readFile(known.file);
+  const oldEdited = old !== null && hashText(old) !== known.hash;
+  if (oldEdited && !input.force) {
+    const reason = `renamed upstream to ${file} but edited locally`;
+    return { kind: 'conflict', itemId, file: known.file, reason, desired };
+  }
+  if (onDisk !== null && onDisk !== desired.text && !input.force) {
+    const reason = 'renamed upstream onto a file robowrite did not write';
+    return { kind: 'conflict', itemId, file, reason, desired };
+  }
+  return { kind: 'update', itemId, file, desired, previousFile: known.file, forced: oldEdited };
+}
+
+/** A tracked item whose file is gone locally: restored only by --force or an upstream change. */
+function planMissing(desired: DesiredFile, known: Readonly<ItemState>, force: boolean): PlanAction {
+  const { itemId, file } = desired;
+  if (force) return { kind: 'create', itemId, file, desired };
+  if (hashText(desired.text) === known.hash) {
+    const reason = 'deleted locally (pull --force restores it)';
+    return { kind: 'skip', itemId, file, reason, record: null };
+  }
+  return { kind: 'conflict', itemId, file, reason: 'deleted locally, changed upstream', desired };
+}
+
+/** A tracked item, same name, file on disk: unchanged, updated, or an edit to keep. */
+function planTracked(
+  desired: DesiredFile,
+  known: Readonly<ItemState>,
+  onDisk: string,
+  force: boolean,
+): PlanAction {
+  const { itemId, file } = desired;
   const desiredHash = hashText(desired.text);
-  const onDisk = await input.readFile(file);
-
-  if (!known) {
-    if (onDisk === null) return { kind: 'create', itemId, file, desired };
-    if (onDisk === desired.text) {
-      return { kind: 'skip', itemId, file, reason: 'already up to date', record: desired };
-    }
-    if (input.force) {
-      return { kind: 'update', itemId, file, desired, previousFile: null, forced: true };
-    }
-    return {
-      kind: 'conflict',
-      itemId,
-      file,
-      reason: 'a file robowrite did not write is in the way',
-      desired,
-    };
-  }
-
-  if (known.file !== file) {
-    const old = await input.readFile(known.file);
-    const oldEdited = old !== null && hashText(old) !== known.hash;
-    if (oldEdited && !input.force) {
-      return {
-        kind: 'conflict',
-        itemId,
-        file: known.file,
-        reason: `renamed upstream to ${file} but edited locally`,
-        desired,
-      };
-    }
-    if (onDisk !== null && onDisk !== desired.text && !input.force) {
-      return {
-        kind: 'conflict',
-        itemId,
-        file,
-        reason: 'renamed upstream onto a file robowrite did not write',
-        desired,
-      };
-    }
-    return { kind: 'update', itemId, file, desired, previousFile: known.file, forced: oldEdited };
-  }
-
-  if (onDisk === null) {
-    if (input.force) return { kind: 'create', itemId, file, desired };
-    if (desiredHash === known.hash) {
-      return {
-        kind: 'skip',
-        itemId,
-        file,
-        reason: 'deleted locally (pull --force restores it)',
-        record: null,
-      };
-    }
-    return { kind: 'conflict', itemId, file, reason: 'deleted locally, changed upstream', desired };
-  }
   if (onDisk === desired.text) {
-    const changed = known.hash !== desiredHash || known.marker !== desired.marker;
-    return {
-      kind: 'skip',
-      itemId,
-      file,
-      reason: 'unchanged',
-      record: changed || known.versionId !== desired.versionId ? desired : null,
-    };
+    const changed =
+      known.hash !== desiredHash ||
+      known.marker !== desired.marker ||
+      known.versionId !== desired.versionId;
+    return { kind: 'skip', itemId, file, reason: 'unchanged', record: changed ? desired : null };
   }
   const editedLocally = hashText(onDisk) !== known.hash;
-  if (!editedLocally) {
-    return { kind: 'update', itemId, file, desired, previousFile: null, forced: false };
-  }
-  if (input.force) {
-    return { kind: 'update', itemId, file, desired, previousFile: null, forced: true };
+  if (!editedLocally || force) {
+    return { kind: 'update', itemId, file, desired, previousFile: null, forced: editedLocally };
   }
   if (desiredHash === known.hash) {
     // Edited here, unchanged upstream: nothing to reconcile; `status` lists the edit.
@@ -158,12 +131,33 @@ export async function planFile(
   return { kind: 'conflict', itemId, file, reason: 'edited locally and changed upstream', desired };
 }
 
+/** Decides what a pull does with one item it read. Reads files but writes nothing. */
+export async function planFile(
+  desired: DesiredFile,
+  known: Readonly<ItemState> | undefined,
+  input: PlanFileInput,
+): Promise<PlanAction> {
+  const onDisk = await input.readFile(desired.file);
+  if (!known) return planUntracked(desired, onDisk, input.force);
+  if (known.file !== desired.file) return planRenamed(desired, known, onDisk, input);
+  if (onDisk === null) return planMissing(desired, known, input.force);
+  return planTracked(desired, known, onDisk, input.force);
+}
+
 /** What planning the items a pull did not (or could not) turn into files needs. */
-export interface PlanUnreadInput extends Omit<PlanInput, 'desired'> {
+export interface PlanUnreadInput extends PlanFileInput {
+  /** What the state tracks, by id, once the items read were applied. */
+  tracked: ReadonlyMap<string, Readonly<ItemState>>;
   /** Items already planned from what was read (by `planFile`). */
   planned: ReadonlySet<string>;
+  /** Every item id the listing returned (including ones skipped by change marker). */
+  listed: ReadonlySet<string>;
+  /** False when the listing failed part-way (or was skipped): nothing is deleted then. */
+  listingComplete: boolean;
+  /** Ids that failed this run: never deleted, never rewritten. */
+  failed: ReadonlySet<string>;
   /** How many items the state tracked before this pull (the deletion guard's yardstick). */
-  tracked: number;
+  trackedBefore: number;
 }
 
 /**
@@ -172,7 +166,7 @@ export interface PlanUnreadInput extends Omit<PlanInput, 'desired'> {
  */
 export async function planUnread(input: PlanUnreadInput): Promise<Plan> {
   const actions: PlanAction[] = [];
-  for (const [itemId, known] of Object.entries(input.state.items)) {
+  for (const [itemId, known] of input.tracked) {
     if (input.planned.has(itemId) || input.failed.has(itemId)) continue;
     if (input.listed.has(itemId)) {
       // Unchanged upstream (by change marker); a local look still says whether it was edited.
@@ -189,7 +183,7 @@ export async function planUnread(input: PlanUnreadInput): Promise<Plan> {
 
   const deletions: PlanAction[] = [];
   if (input.listingComplete) {
-    for (const [itemId, known] of Object.entries(input.state.items)) {
+    for (const [itemId, known] of input.tracked) {
       if (input.listed.has(itemId) || input.planned.has(itemId) || input.failed.has(itemId))
         continue;
       const onDisk = await input.readFile(known.file);
@@ -208,25 +202,12 @@ export async function planUnread(input: PlanUnreadInput): Promise<Plan> {
       }
     }
   }
-  if (!input.force && deletionLooksSuspicious(input.tracked, input.listed.size, deletions.length)) {
+  if (
+    !input.force &&
+    deletionLooksSuspicious(input.trackedBefore, input.listed.size, deletions.length)
+  ) {
     return { actions, guardedDeletes: deletions.length };
   }
   actions.push(...deletions);
   return { actions, guardedDeletes: 0 };
-}
-
-/** Decides, for every item, what a pull does. Reads files but writes nothing. */
-export async function planSync(input: PlanInput): Promise<Plan> {
-  const actions: PlanAction[] = [];
-  const planned = new Set<string>();
-  for (const desired of input.desired) {
-    planned.add(desired.itemId);
-    actions.push(await planFile(desired, input.state.items[desired.itemId], input));
-  }
-  const rest = await planUnread({
-    ...input,
-    planned,
-    tracked: Object.keys(input.state.items).length,
-  });
-  return { actions: [...actions, ...rest.actions], guardedDeletes: rest.guardedDeletes };
 }

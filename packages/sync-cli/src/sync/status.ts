@@ -5,7 +5,7 @@ import type { SyncContext } from './context.ts';
 import { hashText } from './hash.ts';
 import { confinedPath } from './inside-folder.ts';
 import { isPending } from './jobs.ts';
-import { jobReport, type PullJobReport } from './pull.ts';
+import { jobReport, type PullJobReport } from './pull-result.ts';
 import { loadState, STATE_DIR } from './state.ts';
 import { conflictsDir, readTextOrNull } from './writer.ts';
 

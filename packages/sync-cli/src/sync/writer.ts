@@ -5,8 +5,9 @@ import pLimit from 'p-limit';
 import { sweepTempFiles, writeFileAtomic } from './atomic-write.ts';
 import { hashText } from './hash.ts';
 import { confinedPath, insideFolder } from './inside-folder.ts';
-import type { DesiredFile, PlanAction } from './planner.ts';
-import { STATE_DIR, type SyncStateFile, writeState } from './state.ts';
+import type { PlanAction } from './planner.ts';
+import { STATE_DIR } from './state.ts';
+import type { SyncStateStore } from './sync-state.ts';
 
 export interface Paths {
   /** Project root: where `robowrite.config.mjs` and `.robowrite/` live. */
@@ -59,38 +60,28 @@ export async function readTextOrNull(path: string): Promise<string | null> {
   }
 }
 
-function record(state: SyncStateFile, desired: DesiredFile): void {
-  state.items[desired.itemId] = {
-    file: desired.file,
-    versionId: desired.versionId,
-    marker: desired.marker,
-    hash: hashText(desired.text),
-    jobId: desired.jobId,
-    jobStatus: desired.jobStatus,
-  };
-}
-
 /**
  * Removes files we queued for removal, only while they still hold exactly what we wrote.
  * Orphans are saved in the state before any unlink, so a run killed here finishes the job next time.
  */
-async function removeOrphans(paths: Paths, state: SyncStateFile): Promise<void> {
+async function removeOrphans(paths: Paths, store: SyncStateStore): Promise<void> {
   const remaining = [];
-  for (const orphan of state.orphans) {
+  const tracked = new Set(store.items().map(([, item]) => item.file));
+  for (const orphan of store.orphans()) {
     const confined = insideFolder(paths.outDir, orphan.file);
     // Never acted on, and off the list: `loadState` reports such entries when it drops them.
     if (confined.reason !== undefined) continue;
     try {
       const { path } = confined;
       const text = await readTextOrNull(path);
-      const stillOurs = Object.values(state.items).some((item) => item.file === orphan.file);
+      const stillOurs = tracked.has(orphan.file);
       // An edited orphan is no longer ours to manage: it stays on disk and leaves the list.
       if (text !== null && !stillOurs && hashText(text) === orphan.hash) await unlink(path);
     } catch {
       remaining.push(orphan);
     }
   }
-  state.orphans = remaining;
+  store.keepOrphans(remaining);
 }
 
 async function clearConflict(root: string, file: string): Promise<void> {
@@ -102,15 +93,15 @@ async function clearConflict(root: string, file: string): Promise<void> {
 export const WRITE_CONCURRENCY = 16;
 
 /** Before the first write of a run: the folder exists, a killed run's leftovers are gone. */
-export async function prepareOutput(paths: Paths, state: SyncStateFile): Promise<void> {
+export async function prepareOutput(paths: Paths, store: SyncStateStore): Promise<void> {
   await mkdir(paths.outDir, { recursive: true });
   await sweepTempFiles(paths.outDir);
-  await removeOrphans(paths, state);
+  await removeOrphans(paths, store);
 }
 
 /**
  * Applies some of a plan's actions (a batch of a streaming pull) to the files, recording each in
- * the in-memory state; the caller saves the state afterwards (`saveApplied`).
+ * the state store; the caller saves it afterwards (`saveApplied`). Returns each action's outcome.
  *
  * Writes run `WRITE_CONCURRENCY` at a time. Each is still whole-or-nothing on its own (temp file
  * in the same folder, fsync, rename), and the actions of one plan never share a file (names are
@@ -127,13 +118,13 @@ export async function prepareOutput(paths: Paths, state: SyncStateFile): Promise
  */
 export async function applyActions(
   paths: Paths,
-  state: SyncStateFile,
+  store: SyncStateStore,
   actions: readonly PlanAction[],
   onAction: (outcome: ActionOutcome) => void = () => {},
 ): Promise<ActionOutcome[]> {
   let renamed = false;
   const outcomes = await pLimit(WRITE_CONCURRENCY).map(actions, async (action) => {
-    const outcome = await applyAction(paths, state, action).catch(
+    const outcome = await applyAction(paths, store, action).catch(
       (error: Error): ActionOutcome => ({ ...action, error: error.message }),
     );
     if ((outcome.kind === 'create' || outcome.kind === 'update') && !outcome.error) renamed = true;
@@ -146,7 +137,7 @@ export async function applyActions(
 
 async function applyAction(
   paths: Paths,
-  state: SyncStateFile,
+  store: SyncStateStore,
   action: PlanAction,
 ): Promise<ActionOutcome> {
   switch (action.kind) {
@@ -157,7 +148,7 @@ async function applyAction(
       // (or a new file) since planning makes this a conflict after all.
       const forced = action.kind === 'update' && action.forced;
       const check = !forced && (action.kind === 'create' || action.previousFile === null);
-      const expected = action.kind === 'create' ? null : (state.items[action.itemId]?.hash ?? null);
+      const expected = action.kind === 'create' ? null : (store.item(action.itemId)?.hash ?? null);
       const { text } = action.desired;
       const untouched = async () => {
         const current = await readTextOrNull(path);
@@ -178,22 +169,20 @@ async function applyAction(
         };
       }
       if (action.kind === 'update' && action.previousFile) {
-        const known = state.items[action.itemId];
-        if (known) state.orphans.push({ file: action.previousFile, hash: known.hash });
+        store.recordRenamed(action.itemId, action.previousFile);
       }
-      record(state, action.desired);
+      store.recordWritten(action.desired);
       await clearConflict(paths.root, action.file);
       return action;
     }
     case 'skip':
-      if (action.record) record(state, action.record);
+      if (action.record) store.recordWritten(action.record);
       return action;
     case 'conflict':
       if (action.desired) await writeConflict(paths, action.file, action.desired.text);
       return action;
     case 'delete':
-      state.orphans.push({ file: action.file, hash: action.hash });
-      delete state.items[action.itemId];
+      store.recordRemoved(action.itemId, action.file, action.hash);
       return action;
   }
 }
@@ -212,11 +201,11 @@ async function syncFolder(dir: string): Promise<void> {
 }
 
 /** Saves the state after applied actions, then removes the orphans that state now lists. */
-export async function saveApplied(paths: Paths, state: SyncStateFile): Promise<void> {
-  await writeState(paths.root, state);
-  if (state.orphans.length > 0) {
-    await removeOrphans(paths, state);
-    await writeState(paths.root, state);
+export async function saveApplied(paths: Paths, store: SyncStateStore): Promise<void> {
+  await store.save();
+  if (store.orphans().length > 0) {
+    await removeOrphans(paths, store);
+    await store.save();
   }
 }
 

@@ -1,0 +1,86 @@
+import { LANDED_JOB_STATUSES } from '@robowrite/core';
+import type { DraftSource } from './client-source.ts';
+import type { SyncContext } from './context.ts';
+import { errorLine } from './error-line.ts';
+import {
+  hasLanded,
+  isFinalRejection,
+  isPending,
+  REQUESTING,
+  scrubbedSnapshot,
+  sendJobRequests,
+} from './jobs.ts';
+import type { PullLog } from './pull-log.ts';
+import type { SyncStateStore } from './sync-state.ts';
+
+/** A landed job's item, read whatever the listing says about it. */
+export interface JobItem {
+  jobId: string;
+  status: string;
+}
+
+interface JobStep {
+  ctx: SyncContext;
+  source: DraftSource;
+  store: SyncStateStore;
+  dryRun: boolean;
+  signal: AbortSignal | undefined;
+}
+
+/** One pending record: finish its requests if a run was interrupted, then read where it is. */
+async function advanceJob(step: JobStep, key: string): Promise<void> {
+  const { ctx, store, signal } = step;
+  const record = store.job(key);
+  if (!record) return;
+  if (!record.jobId && !step.dryRun) {
+    const started = await sendJobRequests(
+      ctx,
+      record,
+      store.checkpoint(key),
+      () => store.save(),
+      signal,
+    );
+    store.recordJobStarted(key, started);
+    await store.save();
+  }
+  const job = store.job(key);
+  if (job?.jobId && !hasLanded(job)) {
+    const snapshot = await step.source.retrieveJob(job.jobId, { signal });
+    store.recordJobSnapshot(key, scrubbedSnapshot(snapshot, ctx.apiKey));
+  }
+}
+
+/**
+ * Pending jobs: finish interrupted requests, then read where each job is. Returns the items of
+ * jobs that landed; a job that ended without an item is no longer polled. A record the API
+ * refused outright is reported once, then no longer pending (a retry would fail the same).
+ */
+export async function advanceJobs(step: JobStep, log: PullLog): Promise<Map<string, JobItem>> {
+  const items = new Map<string, JobItem>();
+  for (const [key, pending] of step.store.jobs()) {
+    if (!isPending(pending)) continue;
+    try {
+      await advanceJob(step, key);
+    } catch (error) {
+      const job = step.store.job(key);
+      log.fail(job?.itemId ?? null, `job ${key}: ${errorLine(error)}`);
+      if (!job?.jobId && !step.dryRun && isFinalRejection(error)) {
+        step.store.recordJobFailed(key, errorLine(error));
+      }
+      continue;
+    }
+    const job = step.store.job(key);
+    if (!job) continue;
+    if (job.jobId && hasLanded(job) && job.itemId) {
+      items.set(job.itemId, { jobId: job.jobId, status: job.status });
+    } else if (LANDED_JOB_STATUSES.has(job.status) && !job.itemId) {
+      // An outcome without an item: nothing will ever land, so stop polling it.
+      step.store.markCollected(key, 'the job ended without a content item');
+    }
+    if (job.status !== REQUESTING && job.error && !hasLanded(job)) {
+      log.fail(job.itemId, `job ${job.jobId} ${job.status}: ${job.error}`);
+    }
+  }
+  await step.store.save();
+  return items;
+}

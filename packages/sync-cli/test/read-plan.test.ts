@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { ListedDraft } from '../src/sync/client-source.ts';
+import { planReads, type ReadPlanInput, settleNames } from '../src/sync/read-plan.ts';
+import type { ItemState } from '../src/sync/state.ts';
+
+function listed(
+  id: string,
+  marker: string | null,
+  slug: string | null = id,
+  legacy: string | null = null,
+): ListedDraft {
+  return { id, slug, status: 'draft', marker, legacyMarker: legacy };
+}
+
+function known(file: string, marker: string | null, jobId: string | null = null): ItemState {
+  return { file, versionId: 'v', marker, hash: 'sha256:x', jobId, jobStatus: null };
+}
+
+function input(fields: Partial<ReadPlanInput>): ReadPlanInput {
+  return {
+    listed: new Map(),
+    tracked: new Map(),
+    jobItems: [],
+    only: undefined,
+    force: false,
+    rerender: false,
+    filename: 'slug',
+    ...fields,
+  };
+}
+
+const byId = <T>(entries: [string, T][]) => new Map(entries);
+
+describe('planReads: which items a pull reads, and why', () => {
+  it.each([
+    ['new', listed('a', 'm1'), undefined, {}, 'new'],
+    ['unchanged marker', listed('a', 'm1'), known('a.md', 'm1'), {}, null],
+    ['moved marker', listed('a', 'm2'), known('a.md', 'm1'), {}, 'changed'],
+    ['no marker to compare', listed('a', null), known('a.md', null), {}, 'no marker'],
+    ['unchanged, --force', listed('a', 'm1'), known('a.md', 'm1'), { force: true }, 'forced'],
+    [
+      'unchanged, new render rules',
+      listed('a', 'm1'),
+      known('a.md', 'm1'),
+      { rerender: true },
+      'rerender',
+    ],
+    [
+      'legacy marker of the same version',
+      listed('a', 'm1', 'a', 'old'),
+      known('a.md', 'old'),
+      {},
+      null,
+    ],
+    [
+      'legacy marker, but a job wrote it',
+      listed('a', 'm1', 'a', 'old'),
+      known('a.md', 'old', 'job1'),
+      {},
+      'changed',
+    ],
+    ['slug changed upstream', listed('a', 'm1', 'b'), known('a.md', 'm1'), {}, 'renamed'],
+  ] as const)('%s', (_, summary, item, flags, reason) => {
+    const plan = planReads(
+      input({
+        listed: byId([['a', summary]]),
+        tracked: byId(item ? [['a', item]] : []),
+        ...flags,
+      }),
+    );
+    expect(plan.reads.get('a') ?? null).toBe(reason);
+  });
+
+  it.each([
+    [
+      'legacy marker of the same version: upgraded in place',
+      known('a.md', 'old'),
+      { a: 'm1' },
+      { force: false },
+    ],
+    ['current marker: nothing to upgrade', known('a.md', 'm1'), {}, { force: false }],
+    ['legacy marker under --force: read instead', known('a.md', 'old'), {}, { force: true }],
+  ] as const)('%s', (_, item, upgrades, flags) => {
+    const plan = planReads(
+      input({
+        listed: byId([['a', listed('a', 'm1', 'a', 'old')]]),
+        tracked: byId([['a', item]]),
+        ...flags,
+      }),
+    );
+    expect(Object.fromEntries(plan.upgrades)).toEqual(upgrades);
+  });
+
+  it('reads requested and job items first by reason, whatever the listing says', () => {
+    const plan = planReads(
+      input({
+        listed: byId([['j', listed('j', 'm1')]]),
+        tracked: byId([['j', known('j.md', 'm1')]]),
+        jobItems: ['j', 'k'],
+        only: ['r'],
+      }),
+    );
+    expect(Object.fromEntries(plan.reads)).toEqual({
+      r: 'requested',
+      j: 'job landed',
+      k: 'job landed',
+    });
+    // Neither `r` nor `k` is listed: their names wait for their drafts' slugs.
+    expect(plan.unnamed).toEqual(['k', 'r']);
+  });
+
+  it.each([
+    ['slug', { a: 'same.md', b: expect.stringMatching(/^same-.+\.md$/) }],
+    ['id', { a: 'a.md', b: 'b.md' }],
+  ] as const)('names by %s over the whole set, the tracked name kept', (filename, files) => {
+    const plan = planReads(
+      input({
+        filename,
+        listed: byId([
+          ['a', listed('a', 'm1', 'same')],
+          ['b', listed('b', 'm1', 'same')],
+        ]),
+        tracked: filename === 'slug' ? byId([['a', known('same.md', 'm1')]]) : new Map(),
+      }),
+    );
+    const names = Object.fromEntries([...plan.names].map(([id, name]) => [id, name.file]));
+    expect(names).toEqual(files);
+  });
+});
+
+describe('settleNames: names once unnamed items are read', () => {
+  it('names a read item by its draft slug and streams the rest, sorted', () => {
+    const base = input({
+      listed: byId([
+        ['b', listed('b', 'm1', 'bee')],
+        ['a', listed('a', 'm1', 'ay')],
+      ]),
+      only: ['x'],
+    });
+    const plan = planReads(base);
+    expect(plan.unnamed).toEqual(['x']);
+    const settled = settleNames(base, plan, new Map([['x', 'ex']]));
+    expect(settled.names.get('x')?.file).toBe('ex.md');
+    expect(settled.streamed).toEqual(['a', 'b']);
+  });
+
+  it('a new arrival colliding with a tracked name takes a suffix; the holder is not re-read', () => {
+    const base = input({
+      listed: byId([['b', listed('b', 'm1', 'post')]]),
+      tracked: byId([['b', known('post.md', 'm1')]]),
+      only: ['x'],
+    });
+    const plan = planReads(base);
+    const settled = settleNames(base, plan, new Map([['x', 'post']]));
+    expect(settled.names.get('b')?.file).toBe('post.md');
+    expect(settled.names.get('x')?.file).toMatch(/^post-[0-9a-f]{8}\.md$/);
+    expect(Object.fromEntries(settled.reads)).toEqual({ x: 'requested' });
+    expect(settled.streamed).toEqual([]);
+  });
+});
