@@ -68,6 +68,14 @@ export type EntryNameSource = 'slug' | 'id';
  * caller reads the draft and asks again, since the name must not change once the draft is read.
  */
 export function entryNameInput(
+  item: { id: string; slug: string },
+  by: EntryNameSource,
+): EntryNameInput;
+export function entryNameInput(
+  item: { id: string; slug: string | null },
+  by: EntryNameSource,
+): EntryNameInput | null;
+export function entryNameInput(
   item: { id: string; slug: string | null },
   by: EntryNameSource,
 ): EntryNameInput | null {
