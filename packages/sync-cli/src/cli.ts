@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
-import { APIError, AuthenticationError, RoboWriteError, resolveCredentials } from '@robowrite/core';
+import {
+  APIError,
+  AuthenticationError,
+  GenerateTargetError,
+  RoboWriteError,
+  resolveCredentials,
+} from '@robowrite/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, UsageError } from './commands/exit-codes.ts';
 import { generateCommand } from './commands/generate.ts';
@@ -11,7 +17,7 @@ import { MissingKeyError } from './config/credentials.ts';
 import { ConfigError } from './config/load-config.ts';
 import { createReporter, type Reporter } from './output/reporter.ts';
 import { FrontmatterRoundTripError } from './sync/frontmatter.ts';
-import { GenerateTargetError } from './sync/jobs.ts';
+
 import { LockBusyError } from './sync/lock.ts';
 import { OutDirError } from './sync/out-dir.ts';
 import { OutDirChangedError } from './sync/pull.ts';

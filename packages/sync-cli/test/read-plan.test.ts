@@ -1,16 +1,16 @@
+import type { DraftSummary } from '@robowrite/core';
 import { describe, expect, it } from 'vitest';
-import type { ListedDraft } from '../src/sync/client-source.ts';
+import { legacyOf } from '../src/sync/listed-freshness.ts';
 import { planReads, type ReadPlanInput, settleNames } from '../src/sync/read-plan.ts';
 import type { ItemState } from '../src/sync/state.ts';
 
-function listed(
-  id: string,
-  marker: string | null,
-  slug: string | null = id,
-  legacy: string | null = null,
-): ListedDraft {
-  return { id, slug, status: 'draft', marker, legacyMarker: legacy };
+function listed(id: string, marker: string | null, slug: string | null = id): DraftSummary {
+  return { id, slug, status: 'draft', marker };
 }
+
+/** Core's marker for version v1 updated at u1, and the form an older robowrite stored. */
+const CURRENT = 'v1|u1|draft';
+const LEGACY = 'v1@u1';
 
 function known(file: string, marker: string | null, jobId: string | null = null): ItemState {
   return { file, versionId: 'v', marker, hash: 'sha256:x', jobId, jobStatus: null };
@@ -45,17 +45,18 @@ describe('planReads: which items a pull reads, and why', () => {
       { rerender: true },
       'rerender',
     ],
-    [
-      'legacy marker of the same version',
-      listed('a', 'm1', 'a', 'old'),
-      known('a.md', 'old'),
-      {},
-      null,
-    ],
+    ['legacy marker of the same version', listed('a', CURRENT), known('a.md', LEGACY), {}, null],
     [
       'legacy marker, but a job wrote it',
-      listed('a', 'm1', 'a', 'old'),
-      known('a.md', 'old', 'job1'),
+      listed('a', CURRENT),
+      known('a.md', LEGACY, 'job1'),
+      {},
+      'changed',
+    ],
+    [
+      'legacy marker of another version',
+      listed('a', CURRENT),
+      known('a.md', 'v0@u0'),
       {},
       'changed',
     ],
@@ -74,16 +75,16 @@ describe('planReads: which items a pull reads, and why', () => {
   it.each([
     [
       'legacy marker of the same version: upgraded in place',
-      known('a.md', 'old'),
-      { a: 'm1' },
+      known('a.md', LEGACY),
+      { a: CURRENT },
       { force: false },
     ],
-    ['current marker: nothing to upgrade', known('a.md', 'm1'), {}, { force: false }],
-    ['legacy marker under --force: read instead', known('a.md', 'old'), {}, { force: true }],
+    ['current marker: nothing to upgrade', known('a.md', CURRENT), {}, { force: false }],
+    ['legacy marker under --force: read instead', known('a.md', LEGACY), {}, { force: true }],
   ] as const)('%s', (_, item, upgrades, flags) => {
     const plan = planReads(
       input({
-        listed: byId([['a', listed('a', 'm1', 'a', 'old')]]),
+        listed: byId([['a', listed('a', CURRENT)]]),
         tracked: byId([['a', item]]),
         ...flags,
       }),
@@ -156,5 +157,16 @@ describe('settleNames: names once unnamed items are read', () => {
     expect(settled.names.get('x')?.file).toMatch(/^post-[0-9a-f]{8}\.md$/);
     expect(Object.fromEntries(settled.reads)).toEqual({ x: 'requested' });
     expect(settled.streamed).toEqual([]);
+  });
+});
+
+describe('legacyOf: the form an older robowrite stored for a marker', () => {
+  it.each([
+    ['v1|2026-01-01T00:00:00Z|draft', 'v1@2026-01-01T00:00:00Z'],
+    ['|2026-01-01T00:00:00Z|draft', '@2026-01-01T00:00:00Z'],
+    ['v1||published', 'v1@'],
+    ['a marker of another shape', null],
+  ])('%s -> %s', (marker, legacy) => {
+    expect(legacyOf(marker)).toBe(legacy);
   });
 });

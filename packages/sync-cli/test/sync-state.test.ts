@@ -1,6 +1,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { newCheckpoint } from '@robowrite/core';
 import { describe, expect, it } from 'vitest';
 import { hashText } from '../src/sync/hash.ts';
 import { newJobRecord } from '../src/sync/jobs.ts';
@@ -93,7 +94,10 @@ describe('SyncStateStore: every change to the state, and its saving', () => {
     ],
   ] as const)('a job record: %s', async (_, change, expected) => {
     const { root, store } = await fresh();
-    store.addJob('k1', newJobRecord({ flow: 'topic', topic: { title: 'T', primaryKeyword: 'k' } }));
+    store.addJob(
+      'k1',
+      newJobRecord({ flow: 'topic', topic: { title: 'T', primaryKeyword: 'k' } }, newCheckpoint()),
+    );
     change(store, 'k1');
     await store.save();
     expect((await saved(root)).jobs.k1).toMatchObject(expected);
@@ -101,7 +105,10 @@ describe('SyncStateStore: every change to the state, and its saving', () => {
 
   it("dropJob removes a record; the checkpoint is the record's own keys and ids", async () => {
     const { root, store } = await fresh();
-    store.addJob('k1', newJobRecord({ flow: 'topic', topic: { title: 'T', primaryKeyword: 'k' } }));
+    store.addJob(
+      'k1',
+      newJobRecord({ flow: 'topic', topic: { title: 'T', primaryKeyword: 'k' } }, newCheckpoint()),
+    );
     store.checkpoint('k1').created.topic = 't1';
     await store.save();
     expect((await saved(root)).jobs.k1.created).toEqual({ topic: 't1' });

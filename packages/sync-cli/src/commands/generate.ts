@@ -85,7 +85,7 @@ export async function generateCommand(
     forceOut: flags.forceOut,
   });
   const input = await buildInput(flags, ctx.config.generate.flow);
-  validateGenerateInput(input, flags.brief ?? null);
+  validateGenerateInput(ctx.provider, input, flags.brief ?? null);
   const started = await startGeneration(ctx, input, { fresh: flags.new ?? false });
   const { job } = started;
   for (const line of started.rejected) reporter.warn(line);

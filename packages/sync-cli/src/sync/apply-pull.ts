@@ -1,6 +1,5 @@
-import type { Draft } from '@robowrite/core';
+import type { Draft, DraftSummary } from '@robowrite/core';
 import pLimit from 'p-limit';
-import type { ListedDraft } from './client-source.ts';
 import { type DraftReader, readAhead } from './draft-reader.ts';
 import { errorLine } from './error-line.ts';
 import { hasLanded } from './jobs.ts';
@@ -28,7 +27,7 @@ export interface ApplyRun {
   log: PullLog;
   paths: Paths;
   names: ReadonlyMap<string, AssignedName>;
-  listed: ReadonlyMap<string, ListedDraft>;
+  listed: ReadonlyMap<string, DraftSummary>;
   listingComplete: boolean;
   jobItems: ReadonlyMap<string, JobItem>;
   force: boolean;

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { RoboWrite } from '@robowrite/core';
+import { createRoboWriteProvider, type ProviderV1, RoboWrite } from '@robowrite/core';
 import { readCredentials } from '../config/credentials.ts';
 import type { ResolvedConfig } from '../config/define-config.ts';
 import { loadConfig } from '../config/load-config.ts';
@@ -16,6 +16,8 @@ export interface SyncContext {
   /** Absolute output folder. */
   outDir: string;
   client: RoboWrite;
+  /** What a sync reads and generates through: the RoboWrite provider over `client`. */
+  provider: ProviderV1;
   /** Only so output can be scrubbed of it; never printed or stored. */
   apiKey: string;
 }
@@ -64,5 +66,13 @@ export async function createContext(
       userAgent: `robowrite-cli/${CLI_VERSION}`,
     });
   }
-  return { root, config, outDir, client, apiKey };
+  // The client is owned here (or by the caller who injected it), never closed by the provider.
+  const provider = createRoboWriteProvider({
+    client,
+    generationDefaults: {
+      brandId: config.brand ?? null,
+      propertyId: config.generate.propertyId ?? null,
+    },
+  });
+  return { root, config, outDir, client, provider, apiKey };
 }

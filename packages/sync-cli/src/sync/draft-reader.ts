@@ -1,6 +1,5 @@
-import { checkDraftSize, type Draft, NotFoundError } from '@robowrite/core';
+import { type Draft, NotFoundError, type ProviderV1 } from '@robowrite/core';
 import pLimit from 'p-limit';
-import type { DraftSource } from './client-source.ts';
 import { errorLine } from './error-line.ts';
 import type { PullLog } from './pull-log.ts';
 import type { SyncStateStore } from './sync-state.ts';
@@ -9,7 +8,7 @@ import type { SyncStateStore } from './sync-state.ts';
 const READ_CONCURRENCY = 8;
 
 export interface DraftReaderOptions {
-  source: DraftSource;
+  provider: ProviderV1;
   store: SyncStateStore;
   log: PullLog;
   /** Ids the listing returned: one of them not found is a failure, not a deletion. */
@@ -42,13 +41,11 @@ export class DraftReader {
   }
 
   async #readOne(id: string): Promise<Draft | null> {
-    const { source, store, log, signal } = this.#options;
+    const { provider, store, log, signal } = this.#options;
     try {
       const options = { scoring: this.#options.scoring, sources: this.#options.sources, signal };
-      const draft = await source.retrieveDraft(id, options);
-      // Before the batch holds it: an oversized body is dropped here, not rendered.
-      if (draft) checkDraftSize(draft);
-      return draft;
+      // Null for an item never generated; an oversized body fails here, before the batch holds it.
+      return await provider.retrieveDraft(id, options);
     } catch (error) {
       if (error instanceof NotFoundError && !this.#options.listed.has(id)) {
         // Gone upstream: for a landed job there is nothing left to collect.

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Job } from '@robowrite/core';
+import { type Job, toJobSnapshot } from '@robowrite/core';
 import type { SyncContext } from './context.ts';
 import {
   findJob,
   fingerprint,
   type GenerateInput,
-  isFinalRejection,
+  generationOf,
   newJobRecord,
-  scrubbedSnapshot,
-  sendJobRequests,
+  resumeGeneration,
 } from './jobs.ts';
 import { withLock } from './lock.ts';
 import { type PullResult, pull } from './pull.ts';
@@ -36,44 +35,32 @@ export async function startGeneration(
   input: GenerateInput,
   options: { fresh?: boolean; signal?: AbortSignal } = {},
 ): Promise<StartedGeneration> {
+  // Checked before any record or request: a mistake costs nothing upstream.
+  const generation = generationOf(ctx.provider);
+  const checkpoint = generation.newCheckpoint(generation.parseInput(input));
   return withLock(ctx.root, { command: 'generate' }, async () => {
     const { store, rejected } = await SyncStateStore.open(ctx.root, ctx.config.outDir);
     const found = options.fresh ? null : findJob(store.jobs(), fingerprint(input));
     const key = found?.[0] ?? randomUUID().slice(0, 8);
     if (!found) {
-      store.addJob(key, newJobRecord(input));
+      store.addJob(key, newJobRecord(input, checkpoint));
       await store.save();
     }
-    await sendPending(ctx, store, key, options.signal);
+    try {
+      await resumeGeneration(ctx.provider, store, key, options.signal);
+    } catch (error) {
+      // The API (or core, or the lack of a brand or property) refused it: no job exists and
+      // none ever will from this record, so keep it out of the state rather than leave every
+      // later pull retrying it. Other failures keep the record so a rerun replays it.
+      if (!store.job(key)?.jobId && generation.isFinalRejection(error)) {
+        store.dropJob(key);
+        await store.save();
+      }
+      throw error;
+    }
     const job = store.job(key) as JobState;
     return { key, job, reused: found !== null, rejected };
   });
-}
-
-/** Sends what the record still needs; a request refused outright removes the record again. */
-async function sendPending(
-  ctx: SyncContext,
-  store: SyncStateStore,
-  key: string,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  const job = store.job(key);
-  if (!job || job.jobId) return;
-  try {
-    const save = () => store.save();
-    const started = await sendJobRequests(ctx, job, store.checkpoint(key), save, signal);
-    store.recordJobStarted(key, started);
-    await store.save();
-  } catch (error) {
-    // The API (or core, or the lack of a brand or property) refused it: no job exists and
-    // none ever will from this record, so keep it out of the state rather than leave every
-    // later pull retrying it. Other failures keep the record so a rerun replays it.
-    if (isFinalRejection(error)) {
-      store.dropJob(key);
-      await store.save();
-    }
-    throw error;
-  }
 }
 
 export interface WaitOptions {
@@ -97,14 +84,8 @@ export async function waitAndCollect(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onUpdate ? { onUpdate: options.onUpdate } : {}),
   });
-  const snapshot = scrubbedSnapshot(
-    {
-      status: result.job.status,
-      draftId: result.job.content_item_id ?? null,
-      error: result.job.error ?? null,
-    },
-    ctx.apiKey,
-  );
+  const { status, draftId, error } = toJobSnapshot(result.job, (text) => ctx.client.scrub(text));
+  const snapshot = { status, itemId: draftId, error };
   const itemId = snapshot.itemId ?? started.job.itemId;
   if (!itemId || (result.status !== 'awaiting_review' && !result.status.startsWith('completed'))) {
     // Record the outcome so `status` shows it.

@@ -1,18 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import {
-  APIError,
   type BriefCreateParams,
   FAILED_JOB_STATUSES,
   type GenerateItemParams,
-  type JobCreated,
+  type GenerationCheckpoint,
+  type GenerationV1,
   LANDED_JOB_STATUSES,
-  RequestValidationError,
-  scrubText,
+  type ProviderV1,
   type TopicCreateParams,
 } from '@robowrite/core';
-import type { SyncContext } from './context.ts';
+import { UsageError } from '../commands/exit-codes.ts';
 import { hashText } from './hash.ts';
 import type { JobState } from './state.ts';
+import type { SyncStateStore } from './sync-state.ts';
 
 /** Local status of a record whose request may not have reached the API yet. */
 export const REQUESTING = 'requesting';
@@ -65,14 +64,14 @@ export function findJob(
   return null;
 }
 
-/** A new record, with every idempotency key it will need chosen up front. */
-export function newJobRecord(input: GenerateInput): JobState {
+/** A new record, with every idempotency key it will need chosen up front (`checkpoint`). */
+export function newJobRecord(input: GenerateInput, checkpoint: GenerationCheckpoint): JobState {
   return {
     flow: input.flow,
     fingerprint: fingerprint(input),
     request: canonical(input) as Record<string, unknown>,
-    keys: { topic: randomUUID(), item: randomUUID(), generate: randomUUID() },
-    created: {},
+    keys: checkpoint.keys,
+    created: checkpoint.created,
     jobId: null,
     status: REQUESTING,
     itemId: null,
@@ -81,151 +80,38 @@ export function newJobRecord(input: GenerateInput): JobState {
   };
 }
 
-/** No brand or property to generate for, and none given: a usage problem (exit 2). */
-export class GenerateTargetError extends Error {
-  override name = 'GenerateTargetError';
+/** The provider's generation, or a usage error for a provider that cannot start one. */
+export function generationOf(provider: ProviderV1): GenerationV1 {
+  if (!provider.generation) throw new UsageError(`${provider.name} cannot start generations`);
+  return provider.generation;
 }
 
 /**
- * Whether a failure sending a job's requests is final: the API refused the input (4xx other
- * than a timeout or rate limit), core refused it before sending, or there is nothing to
- * generate for. Retrying the same request would fail the same way, so such a record must not
- * stay pending. Anything else (connection lost, 5xx, 429, a crash) may have reached the API
- * and keeps its record, so a rerun replays with the same keys.
+ * Sends whatever requests a record still needs, through the provider: its input is parsed again
+ * (the state is untrusted), its checkpoint is the record's own keys and ids, and the state is
+ * saved after every step that created something. Every spend-sensitive request carries the key
+ * stored before it was sent, so a rerun after a crash replays rather than paying twice.
  */
-export function isFinalRejection(error: unknown): boolean {
-  if (error instanceof RequestValidationError || error instanceof GenerateTargetError) return true;
-  if (!(error instanceof APIError)) return false;
-  return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
-}
-
-async function defaultBrand(ctx: SyncContext): Promise<string> {
-  if (ctx.config.brand) return ctx.config.brand;
-  const brands = await ctx.client.brands.list({ limit: 1 });
-  const first = brands.items[0];
-  if (!first) throw new GenerateTargetError('the organization has no brands; pass --brand');
-  return first.id;
-}
-
-async function defaultProperty(ctx: SyncContext, brandId: string | null): Promise<string> {
-  if (ctx.config.generate.propertyId) return ctx.config.generate.propertyId;
-  for await (const property of ctx.client.properties.list()) {
-    if (!brandId || property.brand_id === brandId) return property.id;
-  }
-  throw new GenerateTargetError(
-    'no property to publish to; pass --property or set generate.propertyId',
-  );
-}
-
-/** The job a record's requests started. */
-export interface StartedJob {
-  jobId: string;
-  status: string;
-  /** Known already for the brief flow (its item is created first). */
-  itemId: string | null;
-}
-
-/** A record's resumable progress: its keys, and the ids each step created (live, in the state). */
-export interface JobCheckpoint {
-  keys: Record<string, string>;
-  created: Record<string, string>;
-}
-
-function callOptions(key: string | undefined, signal: AbortSignal | undefined) {
-  return { ...(key ? { idempotencyKey: key } : {}), ...(signal ? { signal } : {}) };
-}
-
-async function startTopicFlow(
-  ctx: SyncContext,
-  input: GenerateInput,
-  checkpoint: JobCheckpoint,
-  save: () => Promise<void>,
-  signal: AbortSignal | undefined,
-): Promise<JobCreated> {
-  if (!input.topic) throw new Error('topic flow needs a title and a keyword');
-  const { keys, created } = checkpoint;
-  if (!created.topic) {
-    const brandId = created.brand ?? input.brandId ?? (await defaultBrand(ctx));
-    created.brand = brandId;
-    const topic = await ctx.client.topics.create(
-      brandId,
-      input.topic,
-      callOptions(keys.topic, signal),
-    );
-    created.topic = topic.id;
-    await save();
-  }
-  return ctx.client.content.generate(
-    { topicId: created.topic },
-    callOptions(keys.generate, signal),
-  );
-}
-
-async function startBriefFlow(
-  ctx: SyncContext,
-  input: GenerateInput,
-  checkpoint: JobCheckpoint,
-  save: () => Promise<void>,
-  signal: AbortSignal | undefined,
-): Promise<JobCreated> {
-  if (!input.brief) throw new Error('brief flow needs a brief');
-  const { keys, created } = checkpoint;
-  if (!created.brief) {
-    // POST /briefs does not dedupe: a crash between this and the save can leave a spare brief
-    // (never a spare item or job; those steps are keyed).
-    const brief = await ctx.client.briefs.create(input.brief, callOptions(undefined, signal));
-    created.brief = brief.id;
-    if (brief.brand_id) created.brand = brief.brand_id;
-    await save();
-  }
-  if (!created.item) {
-    const propertyId = input.propertyId ?? (await defaultProperty(ctx, created.brand ?? null));
-    const item = await ctx.client.content.create(
-      { briefId: created.brief, propertyId, title: input.brief.title },
-      callOptions(keys.item, signal),
-    );
-    created.item = item.id;
-    await save();
-  }
-  return ctx.client.content.generateItem(
-    created.item,
-    input.generate ?? {},
-    callOptions(keys.generate, signal),
-  );
-}
-
-/**
- * Sends whatever requests a record still needs, saving the state after each step (`save`).
- * Every spend-sensitive request carries the key stored before it was sent, so a rerun after a
- * crash replays rather than creating a second topic, item or job.
- */
-export async function sendJobRequests(
-  ctx: SyncContext,
-  job: Readonly<JobState>,
-  checkpoint: JobCheckpoint,
-  save: () => Promise<void>,
+export async function resumeGeneration(
+  provider: ProviderV1,
+  store: SyncStateStore,
+  key: string,
   signal?: AbortSignal,
-): Promise<StartedJob> {
-  const input = job.request as unknown as GenerateInput;
-  const start = job.flow === 'topic' ? startTopicFlow : startBriefFlow;
-  const created = await start(ctx, input, checkpoint, save, signal);
-  return { jobId: created.job_id, status: created.status, itemId: checkpoint.created.item ?? null };
-}
-
-/**
- * The job's state as the API reports it. Its status and error are API text going into the
- * committed state file, so they are scrubbed of the key and of terminal controls here, on the way
- * in: no later reader (status, a teammate's terminal, a git diff) sees them raw.
- */
-export function scrubbedSnapshot(
-  snapshot: { status: string; draftId: string | null; error: string | null },
-  apiKey: string,
-): { status: string; itemId: string | null; error: string | null } {
-  return {
-    status: scrubText(snapshot.status, [apiKey]),
-    itemId: snapshot.draftId,
-    error: snapshot.error ? scrubText(snapshot.error, [apiKey]) : null,
-  };
+): Promise<void> {
+  const job = store.job(key);
+  if (!job || job.jobId) return;
+  const generation = generationOf(provider);
+  const input = generation.parseInput(job.request);
+  const started = await generation.start(input, store.checkpoint(key), {
+    onCheckpoint: () => store.save(),
+    signal,
+  });
+  store.recordJobStarted(key, {
+    jobId: started.jobId,
+    status: started.status,
+    itemId: started.draftId,
+  });
+  await store.save();
 }
 
 export function hasLanded(job: Readonly<JobState>): boolean {

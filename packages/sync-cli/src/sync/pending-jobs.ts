@@ -1,15 +1,6 @@
-import { LANDED_JOB_STATUSES } from '@robowrite/core';
-import type { DraftSource } from './client-source.ts';
-import type { SyncContext } from './context.ts';
+import { LANDED_JOB_STATUSES, type ProviderV1 } from '@robowrite/core';
 import { errorLine } from './error-line.ts';
-import {
-  hasLanded,
-  isFinalRejection,
-  isPending,
-  REQUESTING,
-  scrubbedSnapshot,
-  sendJobRequests,
-} from './jobs.ts';
+import { hasLanded, isPending, REQUESTING, resumeGeneration } from './jobs.ts';
 import type { PullLog } from './pull-log.ts';
 import type { SyncStateStore } from './sync-state.ts';
 
@@ -20,8 +11,7 @@ export interface JobItem {
 }
 
 interface JobStep {
-  ctx: SyncContext;
-  source: DraftSource;
+  provider: ProviderV1;
   store: SyncStateStore;
   dryRun: boolean;
   signal: AbortSignal | undefined;
@@ -29,24 +19,17 @@ interface JobStep {
 
 /** One pending record: finish its requests if a run was interrupted, then read where it is. */
 async function advanceJob(step: JobStep, key: string): Promise<void> {
-  const { ctx, store, signal } = step;
-  const record = store.job(key);
-  if (!record) return;
-  if (!record.jobId && !step.dryRun) {
-    const started = await sendJobRequests(
-      ctx,
-      record,
-      store.checkpoint(key),
-      () => store.save(),
-      signal,
-    );
-    store.recordJobStarted(key, started);
-    await store.save();
-  }
+  const { provider, store, signal } = step;
+  if (!step.dryRun) await resumeGeneration(provider, store, key, signal);
   const job = store.job(key);
   if (job?.jobId && !hasLanded(job)) {
-    const snapshot = await step.source.retrieveJob(job.jobId, { signal });
-    store.recordJobSnapshot(key, scrubbedSnapshot(snapshot, ctx.apiKey));
+    // Status and error come scrubbed of the key and of terminal controls: they go into the state.
+    const snapshot = await provider.retrieveJob(job.jobId, { signal });
+    store.recordJobSnapshot(key, {
+      status: snapshot.status,
+      itemId: snapshot.draftId,
+      error: snapshot.error,
+    });
   }
 }
 
@@ -64,7 +47,8 @@ export async function advanceJobs(step: JobStep, log: PullLog): Promise<Map<stri
     } catch (error) {
       const job = step.store.job(key);
       log.fail(job?.itemId ?? null, `job ${key}: ${errorLine(error)}`);
-      if (!job?.jobId && !step.dryRun && isFinalRejection(error)) {
+      const final = step.provider.generation?.isFinalRejection(error) ?? false;
+      if (!job?.jobId && !step.dryRun && final) {
         step.store.recordJobFailed(key, errorLine(error));
       }
       continue;

@@ -1,6 +1,10 @@
-import { AuthenticationError, type Draft } from '@robowrite/core';
+import {
+  AuthenticationError,
+  type Draft,
+  type DraftSummary,
+  type ProviderV1,
+} from '@robowrite/core';
 import { type ApplyRun, applyReads, applyUnread, markCollectedJobs } from './apply-pull.ts';
-import { clientSource, type DraftSource, type ListedDraft } from './client-source.ts';
 import type { SyncContext } from './context.ts';
 import { DraftReader } from './draft-reader.ts';
 import { errorLine } from './error-line.ts';
@@ -64,7 +68,7 @@ export async function pull(ctx: SyncContext, options: PullOptions = {}): Promise
 }
 
 interface Listing {
-  listed: Map<string, ListedDraft>;
+  listed: Map<string, DraftSummary>;
   /** False when the listing failed part-way or was skipped: nothing is deleted then. */
   complete: boolean;
 }
@@ -72,14 +76,14 @@ interface Listing {
 /** Every draft in scope. A failure part-way is one line and an incomplete listing. */
 async function listDrafts(
   ctx: SyncContext,
-  source: DraftSource,
+  provider: ProviderV1,
   log: PullLog,
   signal: AbortSignal | undefined,
 ): Promise<Listing> {
-  const listed = new Map<string, ListedDraft>();
+  const listed = new Map<string, DraftSummary>();
   const scope = { statuses: ctx.config.statuses, brand: ctx.config.brand ?? null };
   try {
-    for await (const page of source.listDrafts(scope, { signal })) {
+    for await (const page of provider.listDrafts(scope, { signal })) {
       for (const summary of page) listed.set(summary.id, summary);
     }
     return { listed, complete: true };
@@ -136,15 +140,15 @@ interface Planned {
 async function planPull(
   ctx: SyncContext,
   run: {
-    source: DraftSource;
+    provider: ProviderV1;
     store: SyncStateStore;
     log: PullLog;
-    listed: Map<string, ListedDraft>;
+    listed: Map<string, DraftSummary>;
   },
   input: Omit<ReadPlanInput, 'listed' | 'tracked' | 'filename'>,
   options: PullOptions,
 ): Promise<Planned> {
-  const { source, store, log, listed } = run;
+  const { provider, store, log, listed } = run;
   const progress = options.onProgress ?? (() => {});
   const tracked = new Map(store.items());
   const full: ReadPlanInput = { ...input, listed, tracked, filename: ctx.config.filename };
@@ -152,7 +156,7 @@ async function planPull(
   for (const [id, marker] of plan.upgrades) store.upgradeMarker(id, marker);
   progress({ type: 'listed', total: listed.size, toRead: plan.reads.size });
   const reader = new DraftReader({
-    ...{ source, store, log, listed: new Set(listed.keys()), signal: options.signal },
+    ...{ provider, store, log, listed: new Set(listed.keys()), signal: options.signal },
     ...ctx.config.frontmatter,
     onRead: (done, total) => progress({ type: 'read', done, total }),
   });
@@ -166,26 +170,28 @@ async function planPull(
 async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullResult> {
   const { signal, only } = options;
   const [force, dryRun] = [options.force ?? false, options.dryRun ?? false];
-  const source = clientSource(ctx.client);
+  const { provider } = ctx;
+  // The provider's client counts what it sends (retries included): this pull's share.
+  const requestsBefore = provider.requestCount();
   const log = new PullLog();
   // 1. The state, checked, and whether its files were rendered under today's rules.
   const { store, fingerprint, rerender } = await openState(ctx, dryRun, log);
   const trackedBefore = store.trackedCount;
 
   // 2. Pending jobs: finish interrupted requests, then read where each job is.
-  const jobItems = await advanceJobs({ ctx, source, store, dryRun, signal }, log);
+  const jobItems = await advanceJobs({ provider, store, dryRun, signal }, log);
 
   // 3. The listing (skipped for targeted pulls).
   const { listed, complete } =
     only === undefined
-      ? await listDrafts(ctx, source, log, signal)
-      : { listed: new Map<string, ListedDraft>(), complete: false };
+      ? await listDrafts(ctx, provider, log, signal)
+      : { listed: new Map<string, DraftSummary>(), complete: false };
 
   // 4. The plan, and the reads that settle every name before anything is written.
   const planInput = { jobItems: jobItems.keys(), only, force, rerender };
   const { reader, first, settled } = await planPull(
     ctx,
-    { source, store, log, listed },
+    { provider, store, log, listed },
     planInput,
     options,
   );
@@ -212,5 +218,10 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
   }
   const sizes = { guardedDeletes, tracked: trackedBefore, listed: listed.size };
   const result = { dryRun, outDir: ctx.outDir, ...sizes };
-  return pullResult(log, result, jobReports(store.jobs()), source.requestCount());
+  return pullResult(
+    log,
+    result,
+    jobReports(store.jobs()),
+    provider.requestCount() - requestsBefore,
+  );
 }

@@ -1,4 +1,4 @@
-import type { ListedDraft } from './client-source.ts';
+import { type DraftSummary, type EntryNameSource, entryNameInput } from '@robowrite/core';
 import { listedFreshness } from './listed-freshness.ts';
 import { type AssignedName, assignNames, type NamingInput } from './naming.ts';
 import type { ItemState } from './state.ts';
@@ -22,7 +22,7 @@ export type ReadReason =
 
 export interface ReadPlanInput {
   /** The listing, by id (empty for a targeted pull). */
-  listed: ReadonlyMap<string, ListedDraft>;
+  listed: ReadonlyMap<string, DraftSummary>;
   /** What the state tracks, by id. */
   tracked: ReadonlyMap<string, Readonly<ItemState>>;
   /** Items of jobs that landed: read whatever the listing says. */
@@ -31,7 +31,7 @@ export interface ReadPlanInput {
   only: readonly string[] | undefined;
   force: boolean;
   rerender: boolean;
-  filename: 'id' | 'slug';
+  filename: EntryNameSource;
 }
 
 export interface ReadPlan {
@@ -50,7 +50,7 @@ export interface ReadPlan {
 function readReason(
   input: ReadPlanInput,
   known: Readonly<ItemState> | undefined,
-  summary: ListedDraft,
+  summary: DraftSummary,
   freshness: 'read' | 'unchanged' | 'upgrade',
 ): ReadReason | null {
   if (input.force) return 'forced';
@@ -62,7 +62,8 @@ function readReason(
 
 /** Whether the listing alone settles an item's name (no read needed to name it). */
 function nameSettled(input: ReadPlanInput, id: string): boolean {
-  return input.filename === 'id' || typeof input.listed.get(id)?.slug === 'string';
+  const summary = input.listed.get(id);
+  return summary !== undefined && entryNameInput(summary, input.filename) !== null;
 }
 
 /** Listed tracked items whose file name changes under `names`: read them, to rename them. */
@@ -95,7 +96,7 @@ export function planReads(input: ReadPlanInput): ReadPlan {
   const upgrades = new Map<string, string>();
   for (const [id, summary] of input.listed) {
     const known = input.tracked.get(id);
-    const freshness = listedFreshness(known, summary.marker, summary.legacyMarker);
+    const freshness = listedFreshness(known, summary.marker);
     const reason = readReason(input, known, summary, freshness);
     if (reason !== null) {
       if (!reads.has(id)) reads.set(id, reason);
@@ -106,8 +107,10 @@ export function planReads(input: ReadPlanInput): ReadPlan {
   const naming = new Map<string, NamingInput>();
   for (const [id, item] of input.tracked)
     naming.set(id, { id, slug: item.file.replace(/\.md$/, '') });
-  for (const [id, summary] of input.listed) {
-    naming.set(id, { id, slug: input.filename === 'id' ? id : (summary.slug ?? id) });
+  for (const summary of input.listed.values()) {
+    // Core's rule, the loader's too; a listing without the slug leaves the tracked name for now.
+    const name = entryNameInput(summary, input.filename);
+    if (name) naming.set(summary.id, name);
   }
   const names = assignNames([...naming.values()], currentFiles(input));
   addRenamed(input, reads, names);
@@ -138,8 +141,10 @@ export function settleNames(
   const reads = new Map(plan.reads);
   if (slugs.size > 0) {
     const naming = new Map(plan.naming);
-    for (const [id, slug] of slugs)
-      naming.set(id, { id, slug: input.filename === 'id' ? id : slug });
+    for (const [id, slug] of slugs) {
+      const name = entryNameInput({ id, slug }, input.filename);
+      if (name) naming.set(id, name);
+    }
     names = assignNames([...naming.values()], currentFiles(input));
     addRenamed(input, reads, names);
   }
