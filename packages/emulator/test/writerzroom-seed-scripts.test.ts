@@ -78,7 +78,9 @@ console.log(JSON.stringify({ content, failure }));
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       const { content, failure } = JSON.parse(result.stdout);
-      expect(shape(content)).toEqual(shape(seed002Responses().completed).content);
+      expect(shape(content)).toEqual(
+        (shape(seed002Responses().completed) as { content: unknown }).content,
+      );
       expect(content.title.toLowerCase()).toContain('the future of ai in content marketing');
       expect(failure).toBe('Missing required input field: audience');
       expect(emu.stats().routes['GET /v1/generate/status/{request_id}']).toBeGreaterThanOrEqual(3);
