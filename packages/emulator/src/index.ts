@@ -13,4 +13,5 @@ export {
   WRITERZROOM_DEMO_API_KEY,
   WRITERZROOM_DEPLETED_API_KEY,
 } from './writerzroom/catalog.ts';
+export { DEFAULT_ROUTE_LIMITS as WRITERZROOM_ROUTE_LIMITS } from './writerzroom/options.ts';
 export { WRITERZROOM_DIALECT_PATHS } from './writerzroom/server.ts';

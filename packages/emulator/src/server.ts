@@ -78,6 +78,8 @@ function parseJson(raw: string): unknown {
 
 export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulator> {
   if (input.provider === 'writerzroom') return startWriterzRoom(input);
+  if (input.routeLimits)
+    throw new Error('routeLimits is a WriterzRoom option (provider: writerzroom)');
   const options = resolveOptions(input);
   const store = buildStore(options);
   const runtime = createRuntime(options);

@@ -16,10 +16,13 @@ describe('startEmulator({ provider: "writerzroom" })', () => {
     });
   });
 
-  it('leaves the RoboWrite default as it was', async () => {
+  it('leaves the RoboWrite default as it was, and refuses routeLimits there', async () => {
     const emu = await start();
     expect(emu.url).toMatch(/\/api\/public\/v1$/);
     expect((await call(emu, 'GET', '/ping')).status).toBe(200);
+    await expect(startEmulator({ routeLimits: { other: false } })).rejects.toThrow(
+      /WriterzRoom option/,
+    );
   });
 
   it('refuses RoboWrite-only options and outcomes WriterzRoom does not have', async () => {
