@@ -115,6 +115,13 @@ describe('WriterzRoom documented errors', () => {
     expect(limited.headers.get('retry-after')).toBe('7');
     expect((await call(emu, 'POST', '/api/generate', { body: API })).status).toBe(202);
     expect(emu.stats()).toMatchObject({ faultsInjected: 2, rateLimited: 1, jobsCreated: 1 });
+    emu.faults.add({ route: 'GET /v1/content', sequence: ['429-no-retry-after', 'edge-403'] });
+    const bare = await call(emu, 'GET', '/v1/content');
+    expect(bare.status).toBe(429);
+    expect(bare.headers.get('retry-after')).toBeNull();
+    const edge = await call(emu, 'GET', '/v1/content');
+    expect(edge.status).toBe(403);
+    expect(edge.text).toBe('');
   });
 
   it('post-processing faults damage the answer after the request ran', async () => {

@@ -22,7 +22,13 @@ export class WzrError extends Error {
 
 export const badRequest = (message: string) => new WzrError(400, 'invalid_request', message);
 export const notFound = (what: string) => new WzrError(404, 'not_found', `${what} not found`);
-export const rateLimited = (retryAfter: number) =>
-  new WzrError(429, 'rate_limited', 'Rate limit exceeded', { 'retry-after': String(retryAfter) });
+/** A 429; `null` leaves `Retry-After` out (the `429-no-retry-after` fault). */
+export const rateLimited = (retryAfter: number | null) =>
+  new WzrError(
+    429,
+    'rate_limited',
+    'Rate limit exceeded',
+    retryAfter === null ? {} : { 'retry-after': String(retryAfter) },
+  );
 export const unavailable = () =>
   new WzrError(503, 'service_unavailable', 'Configuration Manager unavailable');

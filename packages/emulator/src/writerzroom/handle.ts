@@ -3,7 +3,7 @@ import { type Faults, PRE_HANDLER_FAULTS } from '../faults.ts';
 import { send } from '../respond.ts';
 import type { Runtime } from '../runtime.ts';
 import { API_ROUTES } from './api-routes.ts';
-import { WzrError } from './errors.ts';
+import { rateLimited, unavailable, WzrError } from './errors.ts';
 import { authenticate, readJson } from './http.ts';
 import { settleGenerations } from './lifecycle.ts';
 import { RouteLimiter } from './limits.ts';
@@ -23,12 +23,8 @@ interface Deps {
 /** The faults that answer before the API runs, in WriterzRoom's error format. */
 function preHandlerFault(kind: string, retryAfter: number): WzrError | 'bare-403' {
   if (kind === 'edge-403') return 'bare-403';
-  if (kind === '503') {
-    return new WzrError(503, 'service_unavailable', 'Configuration Manager unavailable');
-  }
-  const headers: Record<string, string> =
-    kind === '429' ? { 'retry-after': String(retryAfter) } : {};
-  return new WzrError(429, 'rate_limited', 'Rate limit exceeded', headers);
+  if (kind === '503') return unavailable();
+  return kind === '429' ? rateLimited(retryAfter) : rateLimited(null);
 }
 
 /**
@@ -67,9 +63,7 @@ export function createHandler({ options, store, runtime, faults }: Deps) {
       const wait = limiter.hit(account.id, bucket, now);
       if (wait !== null) {
         runtime.stats.rateLimited += 1;
-        throw new WzrError(429, 'rate_limited', 'Rate limit exceeded', {
-          'retry-after': String(wait),
-        });
+        throw rateLimited(wait);
       }
       if (match.kind === 'not-found') throw new WzrError(404, 'not_found', 'Not Found');
       if (match.kind === 'method-not-allowed') {
