@@ -1,5 +1,6 @@
 # Sourced by ./dev test (and so by .ci/run): the Debian packages the tests drive for real.
-#   jq, uuid-runtime, curl, python3-httpx: the API guide's own bash and Python workflows
+#   jq, uuid-runtime, curl, python3-httpx: the API guide's own bash and Python workflows, and the
+#   WriterzRoom seeds' Python (packages/emulator/test/writerzroom-seed-scripts.test.ts)
 #   chromium: the browser test of the built example site (driven by playwright-core)
 # As root, missing ones are apt-installed; otherwise this fails with one line naming them.
 need=()

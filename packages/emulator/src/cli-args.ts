@@ -8,13 +8,16 @@ import {
   parseRateLimit,
 } from './options.ts';
 import { JOB_OUTCOMES, type JobOutcome } from './store/types.ts';
+import { parseRouteLimit } from './writerzroom/options.ts';
 
 export const USAGE = `Usage: robowrite-emulator [options]
 
+  --provider <name>          the API to serve: robowrite (default) or writerzroom
   --host <host>              interface to bind (default 127.0.0.1)
   --port <port>              port (default ${DEFAULT_PORT}; 0 picks a free one)
   --job-duration <ms|3s|15m> how long a generation job runs (default 3s)
-  --rate-limit <N/60s|off>   fixed window per organization (default 120/60s)
+  --rate-limit <N/60s|off>   fixed window per organization (default 120/60s); writerzroom: off only
+  --route-limit <G=N/60s>    writerzroom, repeatable: generate, status or other (=off turns one off)
   --fixture <demo|empty>     seed data (default demo)
   --items <N>                pre-create N content items (0–${MAX_ITEMS})
   --list-markers <on|off>    change markers on GET /content rows (default on)
@@ -30,6 +33,8 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | 'help' {
     args: argv,
     strict: true,
     options: {
+      provider: { type: 'string' },
+      'route-limit': { type: 'string', multiple: true },
       host: { type: 'string' },
       port: { type: 'string' },
       'job-duration': { type: 'string' },
@@ -46,6 +51,15 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | 'help' {
   });
   if (values.help) return 'help';
   const options: EmulatorOptions = { port: DEFAULT_PORT };
+  if (values.provider !== undefined) {
+    if (values.provider !== 'robowrite' && values.provider !== 'writerzroom') {
+      throw new Error(`--provider must be robowrite or writerzroom, got "${values.provider}"`);
+    }
+    options.provider = values.provider;
+  }
+  if (values['route-limit']) {
+    options.routeLimits = Object.assign({}, ...values['route-limit'].map(parseRouteLimit));
+  }
   if (values.host !== undefined) options.host = values.host;
   if (values.port !== undefined) {
     const port = Number(values.port);

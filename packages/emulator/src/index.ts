@@ -9,3 +9,9 @@ export type { Emulator } from './server.ts';
 export { BASE_PATH, startEmulator } from './server.ts';
 export type { CraftedItem, JobOutcome } from './store/types.ts';
 export { CONTENT_STATUSES, JOB_OUTCOMES } from './store/types.ts';
+export {
+  WRITERZROOM_DEMO_API_KEY,
+  WRITERZROOM_DEPLETED_API_KEY,
+} from './writerzroom/catalog.ts';
+export { DEFAULT_ROUTE_LIMITS as WRITERZROOM_ROUTE_LIMITS } from './writerzroom/options.ts';
+export { WRITERZROOM_DIALECT_PATHS } from './writerzroom/server.ts';

@@ -17,8 +17,9 @@ export async function main(): Promise<void> {
   }
   const emulator = await startEmulator(options);
   // Dotenv lines first, so a user (or a script) can paste or parse them as-is.
+  const prefix = options.provider === 'writerzroom' ? 'WRITERZROOM' : 'ROBOWRITE';
   process.stdout.write(
-    `ROBOWRITE_BASE_URL=${emulator.url}\nROBOWRITE_API_KEY=${emulator.apiKey}\n`,
+    `${prefix}_BASE_URL=${emulator.url}\n${prefix}_API_KEY=${emulator.apiKey}\n`,
   );
   process.stderr.write(`robowrite-emulator listening on ${emulator.url} (Ctrl-C to stop)\n`);
   let closing = false;

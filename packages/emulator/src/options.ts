@@ -7,6 +7,13 @@ export interface RateLimitOptions {
 }
 
 export interface EmulatorOptions {
+  /** Which API to serve: `robowrite` (default) or `writerzroom` (see the README's section). */
+  provider?: 'robowrite' | 'writerzroom';
+  /**
+   * WriterzRoom only: per-key limits per route group, each overriding its documented default
+   * (generate 10/60 s, status 60/60 s, every other route 200/hour); `rateLimit: false` turns all off.
+   */
+  routeLimits?: Partial<Record<'generate' | 'status' | 'other', RateLimitOptions | false>>;
   /** Interface to bind; default `127.0.0.1`. */
   host?: string;
   /** Port; `0` (the programmatic default) picks a free one. The bin defaults to 4010. */

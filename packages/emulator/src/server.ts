@@ -17,11 +17,12 @@ import { loadState, saveState } from './state-file.ts';
 import { emptyState } from './store/state.ts';
 import { Store } from './store/store.ts';
 import type { JobOutcome } from './store/types.ts';
+import { startWriterzRoom } from './writerzroom/server.ts';
 
 export const BASE_PATH = '/api/public/v1';
 
 export interface Emulator {
-  /** Full base URL, ending in `/api/public/v1`. */
+  /** RoboWrite: the full base URL, ending in `/api/public/v1`; WriterzRoom: the origin. */
   url: string;
   host: string;
   port: number;
@@ -76,6 +77,9 @@ function parseJson(raw: string): unknown {
 }
 
 export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulator> {
+  if (input.provider === 'writerzroom') return startWriterzRoom(input);
+  if (input.routeLimits)
+    throw new Error('routeLimits is a WriterzRoom option (provider: writerzroom)');
   const options = resolveOptions(input);
   const store = buildStore(options);
   const runtime = createRuntime(options);
