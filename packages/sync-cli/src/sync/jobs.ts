@@ -1,12 +1,10 @@
 import {
-  type BriefCreateParams,
   FAILED_JOB_STATUSES,
-  type GenerateItemParams,
+  type GenerateInput,
   type GenerationCheckpoint,
   type GenerationV1,
   LANDED_JOB_STATUSES,
   type ProviderV1,
-  type TopicCreateParams,
 } from '@robowrite/core';
 import { UsageError } from '../commands/exit-codes.ts';
 import { hashText } from './hash.ts';
@@ -16,16 +14,11 @@ import type { SyncStateStore } from './sync-state.ts';
 /** Local status of a record whose request may not have reached the API yet. */
 export const REQUESTING = 'requesting';
 
-export interface GenerateInput {
-  flow: 'topic' | 'brief';
-  brandId?: string | undefined;
-  propertyId?: string | undefined;
-  /** Topic flow: the topic to create and run through autopilot. */
-  topic?: TopicCreateParams | undefined;
-  /** Brief flow: the brief to create, then an item from it, then its generation. */
-  brief?: BriefCreateParams | undefined;
-  generate?: GenerateItemParams | undefined;
-}
+/**
+ * A generation request, as `generate` builds it from flags or a brief file: core's RoboWrite
+ * input (checked by the provider's `parseInput` before any record or request).
+ */
+export type { GenerateInput };
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);

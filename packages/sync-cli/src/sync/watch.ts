@@ -38,6 +38,88 @@ export function pauseAfter(
   return Math.max(intervalMs, Math.ceil((requests * 60_000) / requestsPerMinute));
 }
 
+/** What the file watcher tells the loop: a synced file changed, or the config did. */
+interface FileEvents {
+  root: string;
+  /** The context in use now (the config can move the output folder). */
+  current: () => SyncContext;
+  /** Hashes we wrote ourselves this session, so our own renames are not mistaken for edits. */
+  ours: ReadonlySet<string>;
+  onConfigChange: () => void;
+  onLocalEdit: WatchHandlers['onLocalEdit'];
+}
+
+/** A change to a file in the output folder that the state tracks and we did not write. */
+async function onFileEvent(events: FileEvents, path: string): Promise<void> {
+  const configPath = join(events.root, CONFIG_FILE);
+  if (path === configPath) return events.onConfigChange();
+  if (isTempFile(path) || !path.endsWith('.md')) return;
+  const ctx = events.current();
+  const state = await readState(events.root, ctx.config.outDir).catch(() => null);
+  const file = path.slice(ctx.outDir.length + 1);
+  const known = state && Object.values(state.items).find((item) => item.file === file);
+  if (!known) return;
+  const text = await readTextOrNull(path);
+  const hash = text === null ? null : hashText(text);
+  if (hash !== null && (hash === known.hash || events.ours.has(hash))) return;
+  events.onLocalEdit?.(file, hash === null ? 'deleted' : 'edited');
+}
+
+/** chokidar over the output folder and the config file, ready when this resolves. */
+async function watchFiles(events: FileEvents): Promise<FSWatcher> {
+  const configPath = join(events.root, CONFIG_FILE);
+  const { outDir } = events.current();
+  // chokidar needs the folder to exist to watch what appears in it.
+  await mkdir(outDir, { recursive: true });
+  const watcher: FSWatcher = chokidarWatch([outDir, configPath], {
+    ignoreInitial: true,
+    ignored: (path: string) => isTempFile(path),
+  });
+  watcher.on('change', (path) => void onFileEvent(events, path));
+  watcher.on('unlink', (path) => void onFileEvent(events, path));
+  watcher.on('add', (path) => {
+    if (path === configPath) events.onConfigChange();
+  });
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return watcher;
+}
+
+/** The context under the changed config (same client), or the old one when it does not load. */
+async function reloadContext(
+  ctx: SyncContext,
+  overrides: ContextOverrides,
+  watcher: FSWatcher,
+  options: WatchOptions,
+): Promise<SyncContext> {
+  try {
+    const next = await createContext(ctx.root, { ...overrides, client: ctx.client, fresh: true });
+    if (next.outDir !== ctx.outDir) {
+      await mkdir(next.outDir, { recursive: true });
+      watcher.add(next.outDir);
+    }
+    options.onConfigReload?.(null);
+    return next;
+  } catch (error) {
+    options.onConfigReload?.(error);
+    return ctx;
+  }
+}
+
+/** One pull; how many requests it made (1 when it failed: the rest still counts). */
+async function cycle(ctx: SyncContext, options: WatchOptions, ours: Set<string>): Promise<number> {
+  const result = await pull(ctx, {
+    force: options.force ?? false,
+    signal: options.signal,
+    onProgress: (event) => {
+      if (event.type === 'action' && 'desired' in event.outcome && event.outcome.desired) {
+        ours.add(hashText(event.outcome.desired.text));
+      }
+    },
+  });
+  options.onCycle?.(result);
+  return result.requests;
+}
+
 /**
  * `pull --watch`: pulls, rests within the request budget, pulls again, until the signal aborts.
  * The lock is held per cycle, not for the whole session, so `generate` can run alongside.
@@ -53,77 +135,32 @@ export async function watchLoop(
   const { signal } = options;
   let ctx = await createContext(root, { ...overrides, client: options.client ?? overrides.client });
   let reload = false;
-  // Hashes we wrote ourselves this session, so our own renames are not mistaken for edits.
   const ours = new Set<string>();
-  const configPath = join(root, CONFIG_FILE);
-
-  const onFileEvent = async (path: string) => {
-    if (path === configPath) {
+  const watcher = await watchFiles({
+    root,
+    current: () => ctx,
+    ours,
+    onConfigChange: () => {
       reload = true;
-      return;
-    }
-    if (isTempFile(path) || !path.endsWith('.md')) return;
-    const state = await readState(root, ctx.config.outDir).catch(() => null);
-    const file = path.slice(ctx.outDir.length + 1);
-    const known = state && Object.values(state.items).find((item) => item.file === file);
-    if (!known) return;
-    const text = await readTextOrNull(path);
-    const hash = text === null ? null : hashText(text);
-    if (hash !== null && (hash === known.hash || ours.has(hash))) return;
-    options.onLocalEdit?.(file, hash === null ? 'deleted' : 'edited');
-  };
-  // chokidar needs the folder to exist to watch what appears in it.
-  await mkdir(ctx.outDir, { recursive: true });
-  const watcher: FSWatcher = chokidarWatch([ctx.outDir, configPath], {
-    ignoreInitial: true,
-    ignored: (path: string) => isTempFile(path),
+    },
+    onLocalEdit: options.onLocalEdit,
   });
-  watcher.on('change', (path) => void onFileEvent(path));
-  watcher.on('unlink', (path) => void onFileEvent(path));
-  watcher.on('add', (path) => {
-    if (path === configPath) reload = true;
-  });
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   options.onReady?.(ctx);
-
   try {
     while (!signal.aborted) {
       if (reload) {
         reload = false;
-        try {
-          const next = await createContext(root, { ...overrides, client: ctx.client, fresh: true });
-          if (next.outDir !== ctx.outDir) {
-            await mkdir(next.outDir, { recursive: true });
-            watcher.add(next.outDir);
-          }
-          ctx = next;
-          options.onConfigReload?.(null);
-        } catch (error) {
-          options.onConfigReload?.(error);
-        }
+        ctx = await reloadContext(ctx, overrides, watcher, options);
       }
       let requests = 1;
       try {
-        const result = await pull(ctx, {
-          force: options.force ?? false,
-          signal,
-          onProgress: (event) => {
-            if (event.type === 'action' && 'desired' in event.outcome && event.outcome.desired) {
-              ours.add(hashText(event.outcome.desired.text));
-            }
-          },
-        });
-        requests = result.requests;
-        options.onCycle?.(result);
+        requests = await cycle(ctx, options, ours);
       } catch (error) {
         if (signal.aborted) break;
         options.onError?.(error);
       }
-      const pause = pauseAfter(
-        requests,
-        options.intervalMs ?? ctx.config.watch.intervalMs,
-        ctx.config.watch.requestsPerMinute,
-      );
+      const { intervalMs, requestsPerMinute } = ctx.config.watch;
+      const pause = pauseAfter(requests, options.intervalMs ?? intervalMs, requestsPerMinute);
       await sleep(pause, undefined, { signal }).catch(() => {});
     }
   } finally {
