@@ -1,12 +1,15 @@
-import { AuthenticationError, InvalidEntryError } from '@robowrite/core';
+import { AuthenticationError, InvalidEntryError, errorLine as oneLine } from '@robowrite/core';
 
-/** A failure as the one line a pull reports for it (the caller names the item). */
+/**
+ * A failure as the one line a pull reports for it (the caller names the item): core's
+ * `errorLine` (whitespace folded, terminal controls removed), with the CLI's hint for a rejected
+ * key; an entry that fails the shared schema is already one line naming the field.
+ */
 export function errorLine(error: unknown): string {
-  // Already one line, and the caller names the item.
   if (error instanceof InvalidEntryError) return error.reason;
+  const line = oneLine(error);
   if (error instanceof AuthenticationError) {
-    return `${error.message.split('\n')[0]} (check ROBOWRITE_API_KEY in the environment or .env)`;
+    return `${line} (check ROBOWRITE_API_KEY in the environment or .env)`;
   }
-  if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
-  return String(error);
+  return line;
 }
