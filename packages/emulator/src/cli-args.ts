@@ -8,9 +8,13 @@ import {
   parseRateLimit,
 } from './options.ts';
 import { JOB_OUTCOMES, type JobOutcome } from './store/types.ts';
+import { writerCliOptions } from './writer/cli-args.ts';
+import type { WriterEmulatorOptions } from './writer/options.ts';
 
 export const USAGE = `Usage: robowrite-emulator [options]
 
+  --provider <robowrite|writer>  the API to serve (default robowrite); writer prints
+                             WRITER_BASE_URL, WRITER_API_KEY and WRITER_APPLICATION_ID
   --host <host>              interface to bind (default 127.0.0.1)
   --port <port>              port (default ${DEFAULT_PORT}; 0 picks a free one)
   --job-duration <ms|3s|15m> how long a generation job runs (default 3s)
@@ -25,11 +29,12 @@ export const USAGE = `Usage: robowrite-emulator [options]
   -h, --help                 show this help`;
 
 /** Parses the bin's flags into `startEmulator` options; throws a one-line error on bad input. */
-export function parseCliArgs(argv: string[]): EmulatorOptions | 'help' {
+export function parseCliArgs(argv: string[]): EmulatorOptions | WriterEmulatorOptions | 'help' {
   const { values } = parseArgs({
     args: argv,
     strict: true,
     options: {
+      provider: { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
       'job-duration': { type: 'string' },
@@ -88,5 +93,9 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | 'help' {
   }
   if (values.state !== undefined) options.stateFile = values.state;
   if (values.seed !== undefined) options.seed = values.seed;
+  if (values.provider === 'writer') return writerCliOptions(options, values);
+  if (values.provider !== undefined && values.provider !== 'robowrite') {
+    throw new Error(`--provider must be robowrite or writer, got "${values.provider}"`);
+  }
   return options;
 }

@@ -1,6 +1,7 @@
 /** The emulator's command line: flags, the dotenv lines, a clean close on SIGINT/SIGTERM. */
 import { parseCliArgs, USAGE } from './cli-args.ts';
 import { startEmulator } from './server.ts';
+import { writerDotenv } from './writer/dotenv.ts';
 
 export async function main(): Promise<void> {
   let options: ReturnType<typeof parseCliArgs>;
@@ -18,7 +19,9 @@ export async function main(): Promise<void> {
   const emulator = await startEmulator(options);
   // Dotenv lines first, so a user (or a script) can paste or parse them as-is.
   process.stdout.write(
-    `ROBOWRITE_BASE_URL=${emulator.url}\nROBOWRITE_API_KEY=${emulator.apiKey}\n`,
+    'applicationId' in emulator
+      ? writerDotenv(emulator)
+      : `ROBOWRITE_BASE_URL=${emulator.url}\nROBOWRITE_API_KEY=${emulator.apiKey}\n`,
   );
   process.stderr.write(`robowrite-emulator listening on ${emulator.url} (Ctrl-C to stop)\n`);
   let closing = false;

@@ -7,6 +7,8 @@ export interface RateLimitOptions {
 }
 
 export interface EmulatorOptions {
+  /** The API to serve; RoboWrite by default. `'writer'` takes `WriterEmulatorOptions`. */
+  provider?: 'robowrite';
   /** Interface to bind; default `127.0.0.1`. */
   host?: string;
   /** Port; `0` (the programmatic default) picks a free one. The bin defaults to 4010. */

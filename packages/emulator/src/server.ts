@@ -17,6 +17,8 @@ import { loadState, saveState } from './state-file.ts';
 import { emptyState } from './store/state.ts';
 import { Store } from './store/store.ts';
 import type { JobOutcome } from './store/types.ts';
+import type { WriterEmulatorOptions } from './writer/options.ts';
+import { startWriterEmulator, type WriterEmulator } from './writer/server.ts';
 
 export const BASE_PATH = '/api/public/v1';
 
@@ -75,7 +77,15 @@ function parseJson(raw: string): unknown {
   }
 }
 
-export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulator> {
+export function startEmulator(input?: EmulatorOptions): Promise<Emulator>;
+export function startEmulator(input: WriterEmulatorOptions): Promise<WriterEmulator>;
+export function startEmulator(
+  input: EmulatorOptions | WriterEmulatorOptions,
+): Promise<Emulator | WriterEmulator>;
+export async function startEmulator(
+  input: EmulatorOptions | WriterEmulatorOptions = {},
+): Promise<Emulator | WriterEmulator> {
+  if (input.provider === 'writer') return startWriterEmulator(input);
   const options = resolveOptions(input);
   const store = buildStore(options);
   const runtime = createRuntime(options);
@@ -220,7 +230,7 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
     apiKeys: [DEMO_API_KEY, SECOND_API_KEY],
     stats: () => structuredClone(runtime.stats),
     faults,
-    queueJobOutcomes: (...outcomes) => {
+    queueJobOutcomes: (...outcomes: JobOutcome[]) => {
       runtime.outcomes.push(...outcomes);
     },
     // Idempotent: a second close() (say, from a test's afterEach) waits on the first.
