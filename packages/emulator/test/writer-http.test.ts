@@ -52,6 +52,12 @@ describe('writer personality: auth and routing', () => {
     expect(emu.apiKeys).toEqual([emu.apiKey, key]);
     expect((await writerCall(emu, 'GET', jobPath(ack.id), { key })).status).toBe(404);
     expect((await writerCall(emu, 'GET', jobsOf(emu.applicationId), { key })).status).toBe(404);
+    expect(
+      (await writerCall(emu, 'GET', `/v1/applications/${emu.applicationId}`, { key })).status,
+    ).toBe(404);
+    expect((await writerCall(emu, 'GET', `/v1/applications/${emu.applicationId}`)).status).toBe(
+      200,
+    );
     const create = await writerCall(emu, 'POST', jobsOf(emu.applicationId), {
       key,
       body: topicInputs('x'),

@@ -5,6 +5,7 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import Writer from 'writer-sdk';
+import type { ApplicationRetrieveResponse } from 'writer-sdk/resources/applications/applications';
 import type {
   ApplicationGenerateAsyncResponse,
   ApplicationJobsListResponse,
@@ -58,6 +59,26 @@ const listBody = z.object({
   pagination: z.object({ limit: z.number().int(), offset: z.number().int() }),
 });
 
+/** `ApplicationRetrieveResponse`; the demo inputs are all text inputs. */
+const applicationBody = z.object({
+  id: z.string(),
+  created_at: timestamp,
+  inputs: z.array(
+    z.object({
+      input_type: z.enum(['text', 'dropdown', 'file', 'media']),
+      name: z.string(),
+      required: z.boolean(),
+      description: z.string().optional(),
+      options: z.object({ min_fields: z.number().int(), max_fields: z.number().int() }).optional(),
+    }),
+  ),
+  name: z.string(),
+  status: z.enum(['deployed', 'draft']),
+  type: z.literal('generation'),
+  updated_at: timestamp,
+  last_deployed_at: timestamp.optional(),
+});
+
 describe('schemas mirror the SDK types', () => {
   it('has the fields the SDK declares, with compatible types', () => {
     expectTypeOf<z.infer<typeof ack>>().toExtend<JobCreateResponse>();
@@ -67,6 +88,10 @@ describe('schemas mirror the SDK types', () => {
     expectTypeOf<z.infer<typeof sdkJob>>().toEqualTypeOf<ApplicationGenerateAsyncResponse>();
     expectTypeOf<keyof z.infer<typeof listBody>>().toEqualTypeOf<
       keyof ApplicationJobsListResponse
+    >();
+    expectTypeOf<z.infer<typeof applicationBody>>().toExtend<ApplicationRetrieveResponse>();
+    expectTypeOf<keyof z.infer<typeof applicationBody>>().toEqualTypeOf<
+      keyof ApplicationRetrieveResponse
     >();
     expect(Object.keys(sdkJob.shape).sort()).toEqual([
       'application_id',
@@ -97,6 +122,22 @@ async function waitForEnd(writer: Writer, id: string): Promise<ApplicationGenera
 }
 
 describe('writer-sdk against the emulator', () => {
+  it("reads the demo application's input names", async () => {
+    const emu = await startWriter();
+    const writer = client(emu);
+    const app = applicationBody.parse(await writer.applications.retrieve(emu.applicationId));
+    expect(app.inputs.map((input) => [input.name, input.required])).toEqual([
+      ['topic', true],
+      ['audience', false],
+      ['keywords', false],
+    ]);
+    const social = await writer.applications.retrieve(SOCIAL_POST_APPLICATION_ID);
+    expect(social.inputs.map((input) => input.name)).toEqual(['Product descriptions']);
+    await expect(writer.applications.retrieve('no-such-app')).rejects.toBeInstanceOf(
+      Writer.NotFoundError,
+    );
+  });
+
   it('creates a job, polls it to completed, and finds it in the list', async () => {
     const emu = await startWriter();
     const writer = client(emu);
@@ -203,6 +244,21 @@ describe('writer-sdk against the emulator', () => {
     expect(done.data.suggestion).toContain('## Terra running shoe');
     expect(done.data.suggestion).toContain('## Aqua swim goggles');
     expect(emu.stats().faultsInjected).toBe(1);
+  });
+
+  it('creates a second job when a dropped create response makes the SDK retry (no idempotency)', async () => {
+    const emu = await startWriter({
+      faults: [{ route: 'POST /v1/applications/{application_id}/jobs', sequence: ['reset'] }],
+    });
+    const writer = client(emu);
+    const created = await writer.applications.jobs.create(
+      emu.applicationId,
+      topicInputs('Ab testing'),
+    );
+    expect(ack.parse(created).status).toBe('in_progress');
+    expect(emu.stats().jobsCreated).toBe(2);
+    const listed = await writer.applications.jobs.list(emu.applicationId);
+    expect(listed.totalCount).toBe(2);
   });
 
   it('pages the way the SDK reads pages (and shows its offset-0 auto-paging quirk)', async () => {

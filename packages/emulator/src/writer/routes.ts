@@ -4,6 +4,7 @@ import { findApplication, type WriterOrg } from './applications.ts';
 import { parseJobInputs } from './inputs.ts';
 import { presentAck, presentWriterJob, writerJobStatus } from './jobs.ts';
 import type { ResolvedWriterOptions } from './options.ts';
+import { presentApplication } from './present-application.ts';
 import type { WriterStore } from './store.ts';
 import { WRITER_JOB_STATUSES, type WriterJob, type WriterJobOutcome } from './types.ts';
 
@@ -126,6 +127,11 @@ function retryJob(ctx: WriterContext) {
 }
 
 export const WRITER_ROUTES: WriterRoute[] = [
+  {
+    method: 'GET',
+    template: '/v1/applications/{application_id}',
+    handler: (ctx) => ({ status: 200, body: presentApplication(application(ctx)) }),
+  },
   {
     method: 'POST',
     template: '/v1/applications/{application_id}/jobs',
