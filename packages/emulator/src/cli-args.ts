@@ -13,8 +13,8 @@ import type { WriterEmulatorOptions } from './writer/options.ts';
 
 export const USAGE = `Usage: robowrite-emulator [options]
 
-  --provider <robowrite|writer>  the API to serve (default robowrite); writer prints
-                             WRITER_BASE_URL, WRITER_API_KEY and WRITER_APPLICATION_ID
+  --provider <name>          robowrite (default) or writer: Writer's async applications
+                             jobs API, printing WRITER_BASE_URL, WRITER_API_KEY, WRITER_APPLICATION_ID
   --host <host>              interface to bind (default 127.0.0.1)
   --port <port>              port (default ${DEFAULT_PORT}; 0 picks a free one)
   --job-duration <ms|3s|15m> how long a generation job runs (default 3s)
