@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from '../errors.ts';
-import { Faults, PRE_HANDLER_FAULTS } from '../faults.ts';
+import { type FaultKind, Faults, PRE_HANDLER_FAULTS } from '../faults.ts';
 import { Random } from '../generator/random.ts';
 import { FixedWindowLimiter } from '../rate-limit.ts';
 import { send } from '../respond.ts';
@@ -75,6 +75,28 @@ function emptyStats(): Stats {
   };
 }
 
+/** The faults that answer before the API runs: nothing is created, the SDK may retry. */
+function answerFault(
+  res: ServerResponse,
+  fault: { kind: FaultKind; retryAfter: number },
+  headers: Record<string, string>,
+  stats: Stats,
+): void {
+  if (fault.kind === 'edge-403') {
+    send(res, 403, undefined, {}, null);
+    return;
+  }
+  if (fault.kind === '503') {
+    const body = writerErrorBody(503, 'Service temporarily unavailable, retry shortly');
+    send(res, 503, body, headers, null);
+    return;
+  }
+  stats.rateLimited += 1;
+  const retry: Record<string, string> =
+    fault.kind === '429' ? { 'retry-after': String(fault.retryAfter) } : {};
+  send(res, 429, writerErrorBody(429, 'Rate limit exceeded'), { ...headers, ...retry }, null);
+}
+
 export async function startWriterEmulator(input: WriterEmulatorOptions): Promise<WriterEmulator> {
   const options = resolveWriterOptions(input);
   const saved = options.stateFile ? loadWriterState(options.stateFile) : null;
@@ -104,21 +126,7 @@ export async function startWriterEmulator(input: WriterEmulatorOptions): Promise
     const injected = faults.take(routeKey);
     if (injected) stats.faultsInjected += 1;
     if (injected && PRE_HANDLER_FAULTS.includes(injected.kind)) {
-      if (injected.kind === 'edge-403') return send(res, 403, undefined, {}, null);
-      if (injected.kind === '503') {
-        const body = writerErrorBody(503, 'Service temporarily unavailable, retry shortly');
-        return send(res, 503, body, headers, null);
-      }
-      stats.rateLimited += 1;
-      const retry: Record<string, string> =
-        injected.kind === '429' ? { 'retry-after': String(injected.retryAfter) } : {};
-      return send(
-        res,
-        429,
-        writerErrorBody(429, 'Rate limit exceeded'),
-        { ...headers, ...retry },
-        null,
-      );
+      return answerFault(res, injected, headers, stats);
     }
     const postFault = injected?.kind ?? null;
     try {
