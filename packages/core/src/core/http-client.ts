@@ -118,6 +118,7 @@ function buildQuery(query: Record<string, QueryValue> | undefined): string {
  */
 export class HttpClient {
   readonly #config: HttpClientConfig;
+  #sent = 0;
 
   constructor(config: HttpClientConfig) {
     this.#config = config;
@@ -129,6 +130,11 @@ export class HttpClient {
 
   get limiter(): RateLimiter {
     return this.#config.limiter;
+  }
+
+  /** HTTP attempts handed to the dispatcher so far, retries included. */
+  get sent(): number {
+    return this.#sent;
   }
 
   request<T>(spec: RequestSpec<T> | (() => RequestSpec<T>)): APIPromise<T> {
@@ -276,6 +282,7 @@ export class HttpClient {
     const timeoutSignal = AbortSignal.timeout(timeout);
     const signal = userSignal ? AbortSignal.any([userSignal, timeoutSignal]) : timeoutSignal;
     const url = new URL(this.#config.baseURL + path);
+    this.#sent += 1;
 
     let status: number;
     let responseHeaders: Record<string, string>;
