@@ -1,4 +1,4 @@
-import type { Job } from '@robowrite/core';
+import type { JobSnapshot } from '@robowrite/core';
 import type { Reporter } from '../output/reporter.ts';
 import { createContext } from '../sync/context.ts';
 import { startGeneration, waitAndCollect } from '../sync/generate.ts';
@@ -120,7 +120,7 @@ export async function generateCommand(
     outcome = await waitAndCollect(ctx, started, {
       ...(flags.interval ? { intervalMs: flags.interval } : {}),
       ...(flags.timeout ? { timeoutMs: flags.timeout } : {}),
-      onUpdate: (snapshot: Job) => {
+      onUpdate: (snapshot: JobSnapshot) => {
         last = snapshot.status;
         draw();
       },

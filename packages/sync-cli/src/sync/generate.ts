@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { type Job, toJobSnapshot } from '@robowrite/core';
 import type { SyncContext } from './context.ts';
 import {
   findJob,
@@ -13,6 +12,9 @@ import { withLock } from './lock.ts';
 import { type PullResult, pull } from './pull.ts';
 import type { JobState } from './state.ts';
 import { SyncStateStore } from './sync-state.ts';
+import { type WaitOptions, waitForJob } from './wait-for-job.ts';
+
+export type { WaitOptions } from './wait-for-job.ts';
 
 export interface StartedGeneration {
   key: string;
@@ -63,13 +65,6 @@ export async function startGeneration(
   });
 }
 
-export interface WaitOptions {
-  intervalMs?: number;
-  timeoutMs?: number;
-  signal?: AbortSignal;
-  onUpdate?: (job: Job) => void;
-}
-
 /** Polls the job to its outcome (no lock held while waiting), then writes its draft. */
 export async function waitAndCollect(
   ctx: SyncContext,
@@ -78,16 +73,11 @@ export async function waitAndCollect(
 ): Promise<{ job: JobState; pull: PullResult | null }> {
   const jobId = started.job.jobId;
   if (!jobId) throw new Error('the job has no id yet; rerun generate to finish sending it');
-  const result = await ctx.client.jobs.waitFor(jobId, {
-    ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
-    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onUpdate ? { onUpdate: options.onUpdate } : {}),
-  });
-  const { status, draftId, error } = toJobSnapshot(result.job, (text) => ctx.client.scrub(text));
+  // Status and error come scrubbed of the key and of terminal controls: they go into the state.
+  const { status, outcome, draftId, error } = await waitForJob(ctx.provider, jobId, options);
   const snapshot = { status, itemId: draftId, error };
   const itemId = snapshot.itemId ?? started.job.itemId;
-  if (!itemId || (result.status !== 'awaiting_review' && !result.status.startsWith('completed'))) {
+  if (!itemId || outcome !== 'landed') {
     // Record the outcome so `status` shows it.
     const recorded = await withLock(ctx.root, { command: 'generate' }, async () => {
       const { store } = await SyncStateStore.open(ctx.root, ctx.config.outDir);
