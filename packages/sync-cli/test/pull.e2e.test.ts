@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_DRAFT_STATUSES, robowriteSchema } from '@robowrite/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parseLikeAstro } from '../src/sync/frontmatter.ts';
 import {
   cli,
@@ -40,6 +40,7 @@ interface PullJson {
 describe.each([{ listMarkers: true }, { listMarkers: false }])(
   'pull against the emulator (list markers $listMarkers)',
   ({ listMarkers }) => {
+    // Each test sets up its own emulator and project: none depends on another having run.
     let emu: TestEmulator;
     let dir: string;
     let env: NodeJS.ProcessEnv;
@@ -48,20 +49,25 @@ describe.each([{ listMarkers: true }, { listMarkers: false }])(
       const result = await cli(dir, ['pull', '--json', ...args], env);
       return { ...result, json: parseJson<PullJson>(result.stdout) };
     };
-
-    beforeAll(async () => {
+    /** A fresh emulator and an `init`ed project in git; `pulled`: synced once and committed. */
+    const setUp = async (pulled: boolean) => {
       emu = await emulator({ listMarkers });
       dir = await project();
       env = cliEnv(emu);
       await git(dir, 'init', '-q');
       const init = await cli(dir, ['init', '--yes'], env);
       expect(init.code).toBe(0);
-    });
-    afterAll(async () => {
-      await emu.close();
+      if (!pulled) return;
+      expect((await pullJson()).code).toBe(0);
+      await git(dir, 'add', '-A');
+      await git(dir, 'commit', '-q', '-m', 'first pull');
+    };
+    afterEach(async () => {
+      await emu?.close();
     });
 
     it('first pull writes one valid file per item', async () => {
+      await setUp(false);
       const { code, json } = await pullJson();
       expect(code).toBe(0);
       expect(json.ok).toBe(true);
@@ -79,11 +85,10 @@ describe.each([{ listMarkers: true }, { listMarkers: false }])(
         expect(text).not.toContain('\r');
       }
       expect(slugs.size).toBe(files.size);
-      await git(dir, 'add', '-A');
-      await git(dir, 'commit', '-q', '-m', 'first pull');
     });
 
     it('second pull writes nothing: same mtimes, clean git status, no reads with markers', async () => {
+      await setUp(true);
       const before = await mtimes(dir);
       const reads = emu.stats().routes['GET /content/{content_item_id}'] ?? 0;
       const { code, json } = await pullJson();
@@ -99,6 +104,7 @@ describe.each([{ listMarkers: true }, { listMarkers: false }])(
     });
 
     it('an upstream change updates exactly that one file', async () => {
+      await setUp(true);
       const client = upstream(emu);
       const files = await tree(out());
       const [first] = [...files.keys()];
@@ -119,6 +125,7 @@ describe.each([{ listMarkers: true }, { listMarkers: false }])(
     });
 
     it('keeps a local edit and reports the upstream change as a conflict', async () => {
+      await setUp(true);
       const client = upstream(emu);
       const files = [...(await tree(out())).entries()];
       const [file, text] = files[1] as [string, string];
@@ -160,6 +167,7 @@ describe.each([{ listMarkers: true }, { listMarkers: false }])(
     });
 
     it('removes a file deleted upstream, and only that one', async () => {
+      await setUp(true);
       const client = upstream(emu);
       const files = [...(await tree(out())).entries()];
       const [file, text] = files[0] as [string, string];
@@ -179,6 +187,12 @@ describe.each([{ listMarkers: true }, { listMarkers: false }])(
     });
 
     it('never prints or stores the API key', async () => {
+      await setUp(true);
+      // A conflict too, so .robowrite/conflicts holds API text as well.
+      const [file, text] = [...(await tree(out())).entries()][0] as [string, string];
+      await writeFile(join(out(), file), `${text}\nA local paragraph.\n`);
+      await upstream(emu).content.update(itemIdOf(text), { title: 'Changed upstream' });
+      expect((await pullJson()).code).toBe(3);
       const all = await tree(dir);
       for (const [, text] of all) expect(text).not.toContain(emu.apiKey);
     });

@@ -9,19 +9,19 @@ const ITEMS = BATCH_SIZE * 2 + 22;
 const STATUSES = ['draft', 'in_review', 'published', 'archived'];
 
 describe(`a pull of ${ITEMS} items (more than two batches)`, () => {
+  // One emulator, never changed upstream; each test pulls into its own project.
   let emu: TestEmulator;
-  let dir: string;
   const client = () => upstream(emu);
 
   beforeAll(async () => {
     emu = await emulator({ fixture: 'empty', items: ITEMS });
-    dir = await project('rw-stream-');
   });
   afterAll(async () => {
     await emu.close();
   });
 
   it('writes as it reads: never more than two batches read ahead of the files written', async () => {
+    const dir = await project('rw-stream-');
     const events: PullProgress[] = [];
     const ctx = await createContext(dir, { client: client(), outDir: OUT, statuses: STATUSES });
     const result = await pull(ctx, { onProgress: (event) => events.push(event) });
@@ -54,8 +54,10 @@ describe(`a pull of ${ITEMS} items (more than two batches)`, () => {
   });
 
   it('a second pull reads nothing and writes nothing', async () => {
-    const before = emu.stats().routes['GET /content/{content_item_id}'] ?? 0;
+    const dir = await project('rw-stream-');
     const ctx = await createContext(dir, { client: client(), outDir: OUT, statuses: STATUSES });
+    expect((await pull(ctx)).counts.create).toBe(ITEMS);
+    const before = emu.stats().routes['GET /content/{content_item_id}'] ?? 0;
     const result = await pull(ctx);
     expect(result.failures).toEqual([]);
     expect(result.counts).toMatchObject({ create: 0, update: 0, delete: 0, skip: ITEMS });
