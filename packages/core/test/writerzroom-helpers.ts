@@ -25,7 +25,8 @@ export async function wzrEmulator(options: EmulatorOptions = {}): Promise<Emulat
     provider: 'writerzroom',
     port: 0,
     jobDurationMs: 200,
-    rateLimit: false,
+    // Server-side limits only when a test sets them (`rateLimit: false` would turn them off).
+    ...(options.routeLimits ? {} : { rateLimit: false as const }),
     ...options,
   });
   open.emulators.push(emu);
