@@ -69,7 +69,9 @@ export async function retrieveJob(
   const status = await client.status(requestId, callOptions(options));
   const base = { jobId: requestId, status: status.status, draftId: null, error: null };
   if (status.status === 'failed') {
-    return { ...base, outcome: 'failed', error: status.error ?? 'generation failed' };
+    // One line: the engine reports a failed generation in one line.
+    const error = status.error?.replace(/\s+/g, ' ').trim() || 'generation failed';
+    return { ...base, outcome: 'failed', error };
   }
   if (status.status !== 'completed') return { ...base, outcome: 'running' };
   const draftId = client.dialect === 'api' ? requestId : (status.content?.id ?? null);
