@@ -1,18 +1,20 @@
 import type { Dispatcher } from 'undici';
 import { checkedBaseURL } from '../../core/base-url.ts';
-import { RequestValidationError, RoboWriteError } from '../../core/errors.ts';
+import { RequestValidationError } from '../../core/errors.ts';
 import { HttpClient, type RequestOptions } from '../../core/http-client.ts';
-import { LevelLogger, type Logger, type LogLevel, resolveLogLevel } from '../../core/logger.ts';
+import { LevelLogger, resolveLogLevel } from '../../core/logger.ts';
 import { segment } from '../../core/params.ts';
-import { DEFAULT_MAX_RETRIES } from '../../core/retry-policy.ts';
 import { textScrubber } from '../../core/scrub-text.ts';
 import { createAgent } from '../../core/transport.ts';
 import { VERSION } from '../../version.ts';
 import {
-  DEFAULT_WRITERZROOM_DIALECT,
-  WRITERZROOM_DIALECTS,
-  type WriterzRoomDialect,
-} from './dialect.ts';
+  checkedBudget,
+  checkedDialect,
+  checkedKey,
+  WRITERZROOM_BASE_URL,
+  type WriterzRoomOptions,
+} from './client-options.ts';
+import { DEFAULT_WRITERZROOM_DIALECT, type WriterzRoomDialect } from './dialect.ts';
 import { writerzroomErrorDetail, writerzroomErrorFromStatus } from './errors.ts';
 import type { WriterzRoomGenerateInput } from './generate-input.ts';
 import {
@@ -22,11 +24,7 @@ import {
   type GeneratedContent,
   type GenerationStatus,
 } from './generation-status.ts';
-import {
-  routeLimiters,
-  type WriterzRoomRateLimits,
-  type WriterzRoomRouteGroup,
-} from './rate-limits.ts';
+import { routeLimiters, type WriterzRoomRouteGroup } from './rate-limits.ts';
 import {
   apiStatusSchema,
   type Submitted,
@@ -36,57 +34,6 @@ import {
   v1ContentSchema,
   v1StatusSchema,
 } from './schemas.ts';
-
-/** The origin both dialects hang off (`/api/...`, `/v1/...`). */
-export const WRITERZROOM_BASE_URL = 'https://api.writerzroom.com';
-/** Per attempt: every call is small (generation is asynchronous). */
-const DEFAULT_TIMEOUT_MS = 60_000;
-
-export interface WriterzRoomOptions {
-  /** Defaults to `WRITERZROOM_API_KEY`. */
-  apiKey?: string | undefined;
-  /** The origin, without `/api` or `/v1`. Defaults to `WRITERZROOM_BASE_URL`, then production. */
-  baseURL?: string | undefined;
-  /** Which document's routes and shapes to speak (default `api`, the newest). */
-  dialect?: WriterzRoomDialect | undefined;
-  /** Per-attempt timeout in ms (default 60 000). */
-  timeout?: number | undefined;
-  /** Retries after the first attempt (default 2); a generate POST is retried only on a 429. */
-  maxRetries?: number | undefined;
-  /**
-   * Client-side limits per route group (default: the documented 10/min, 60/min, 200/hour),
-   * `false` for none. Limiters are shared per origin, key and group within the process.
-   */
-  rateLimit?: WriterzRoomRateLimits | false | undefined;
-  /** An undici dispatcher to send through (tests, proxies); the client then does not own it. */
-  dispatcher?: Dispatcher | undefined;
-  userAgent?: string | undefined;
-  logger?: Logger | undefined;
-  /** Defaults to `ROBOWRITE_LOG`, then `warn`. */
-  logLevel?: LogLevel | undefined;
-}
-
-function checkedKey(apiKey: unknown): string {
-  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
-    throw new RoboWriteError(
-      'missing WriterzRoom API key: pass `apiKey` or set WRITERZROOM_API_KEY (Settings → API ' +
-        'Access in WriterzRoom; the Professional plan or above)',
-    );
-  }
-  if (/\s/.test(apiKey)) {
-    throw new RoboWriteError(
-      'the API key contains whitespace; paste it without spaces or newlines',
-    );
-  }
-  return apiKey;
-}
-
-function checkedDialect(dialect: unknown): WriterzRoomDialect {
-  if ((WRITERZROOM_DIALECTS as readonly unknown[]).includes(dialect)) {
-    return dialect as WriterzRoomDialect;
-  }
-  throw new RoboWriteError(`dialect must be one of ${WRITERZROOM_DIALECTS.join(', ')}`);
-}
 
 /**
  * The WriterzRoom client: one dialect, core's transport (retries, typed errors, key scrubbing,
@@ -113,14 +60,7 @@ export class WriterzRoom {
       options.baseURL ?? process.env.WRITERZROOM_BASE_URL ?? WRITERZROOM_BASE_URL,
     );
     this.dialect = checkedDialect(options.dialect ?? DEFAULT_WRITERZROOM_DIALECT);
-    const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-    const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-    if (!Number.isFinite(timeout) || timeout <= 0) {
-      throw new RoboWriteError('timeout must be a positive number of milliseconds');
-    }
-    if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-      throw new RoboWriteError('maxRetries must be a non-negative integer');
-    }
+    const { timeout, maxRetries } = checkedBudget(options);
     const userAgent =
       options.userAgent ?? `robowrite-node/${VERSION} node/${process.versions.node}`;
     this.#limiters = routeLimiters(this.baseURL, apiKey, options.rateLimit);

@@ -1,6 +1,7 @@
 import type { GenerationV1 } from '../../provider/v1/generation.ts';
 import type { ProviderV1 } from '../../provider/v1/provider-v1.ts';
-import { WriterzRoom, type WriterzRoomOptions } from './client.ts';
+import { WriterzRoom } from './client.ts';
+import type { WriterzRoomOptions } from './client-options.ts';
 import type { WriterzRoomGenerateInput } from './generate-input.ts';
 import { writerzroomGeneration } from './generation.ts';
 import { listDrafts } from './list-drafts.ts';

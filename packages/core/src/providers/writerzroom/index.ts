@@ -1,4 +1,5 @@
-export { WRITERZROOM_BASE_URL, WriterzRoom, type WriterzRoomOptions } from './client.ts';
+export { WriterzRoom } from './client.ts';
+export { WRITERZROOM_BASE_URL, type WriterzRoomOptions } from './client-options.ts';
 export {
   createWriterzRoomProvider,
   type WriterzRoomProvider,
