@@ -107,4 +107,22 @@ describe.each<WriterzRoomDialect>(['api', 'v1'])('WriterzRoom errors, %s dialect
     expect(gen.isFinalRejection(unavailable)).toBe(false);
     expect(emu.stats().jobsCreated).toBe(0);
   });
+
+  it('a generate POST is retried after a 429 (it never ran) but never after a 503', async () => {
+    const emu = await wzrEmulator();
+    const { provider } = wzrProvider(emu, dialect, { maxRetries: 2 });
+    const route = `POST /${dialect}/generate`;
+    const gen = provider.generation;
+    const raw = gen.parseInput(generationInput(dialect));
+    emu.faults.add({ route, sequence: ['503'] });
+    expect(await rejection(gen.start(raw, gen.newCheckpoint(raw)))).toBeInstanceOf(
+      ServiceUnavailableError,
+    );
+    expect(emu.stats().routes[route]).toBe(1);
+    emu.faults.add({ route, sequence: ['429'], retryAfter: 0 });
+    const started = await gen.start(raw, gen.newCheckpoint(raw));
+    expect(started.jobId).toMatch(/^req_/);
+    expect(emu.stats().routes[route]).toBe(3);
+    expect(emu.stats().jobsCreated).toBe(1);
+  });
 });
