@@ -1,9 +1,11 @@
 import {
+  createRoboWriteProvider,
   DEFAULT_BASE_URL,
   type Logger,
   organizationRateLimiter,
   RateLimiter,
   RoboWrite,
+  type RoboWriteProvider,
   type RobowriteCredentials,
   resolveCredentials,
 } from '@robowrite/core';
@@ -17,7 +19,7 @@ type AstroLogger = Record<'debug' | 'info' | 'warn' | 'error', (message: string)
  * The key and base URL for one load: the loader's own `apiKey` and `baseURL` options first, then
  * core's `resolveCredentials` (the environment, then `<root>/.env`: the rules the CLI follows).
  * Read when the loader runs, not when the config is read, so they come from the build's
- * environment. Never throws: a missing key is `clientFor`'s to report.
+ * environment. Never throws: a missing key is `providerFor`'s to report.
  */
 export async function loaderCredentials(
   options: Pick<RobowriteSourceOptions, 'apiKey' | 'baseURL'>,
@@ -31,27 +33,31 @@ export async function loaderCredentials(
   };
 }
 
-/** Hands out one factory's client: what `robowriteLoader()` and its siblings each hold. */
-export interface ClientCache {
+/**
+ * Hands out one factory's provider: what `robowriteLoader()` and its siblings each hold. The
+ * loaders read RoboWrite only through core's provider (`ProviderV1`), the seam the CLI reads
+ * through too.
+ */
+export interface ProviderCache {
   /**
-   * The factory's client, built on first use and reused while the key and base URL stay the
-   * same (a key added to `.env` later gets a new client). Throws `MissingApiKeyError` without a
-   * key. `astroLogger` receives the client's lines from now on.
+   * The factory's provider, over a client built on first use and reused while the key and base
+   * URL stay the same (a key added to `.env` later gets a new client). Throws
+   * `MissingApiKeyError` without a key. `astroLogger` receives the client's lines from now on.
    */
-  clientFor(credentials: RobowriteCredentials, astroLogger?: AstroLogger): RoboWrite;
-  /** Closes the client's connection pool; the next `clientFor` builds a new client. */
+  providerFor(credentials: RobowriteCredentials, astroLogger?: AstroLogger): RoboWriteProvider;
+  /** Closes the client's connection pool; the next `providerFor` builds a new client. */
   close(): void;
 }
 
 /**
- * One client per loader factory call, so its keep-alive connections and its rate limiter are
+ * One client (and the provider over it) per loader factory call, so its keep-alive connections and its rate limiter are
  * reused across loads, requests and polls instead of a new pool and budget per call. Its
  * limiter is core's per-organization one (unless `clientOptions.rateLimit` is a `RateLimiter` or
  * `false`), so the build loader, the live loader and the dev poller of one site share the API's
  * budget. Idle sockets do not hold a process open (undici unrefs them), so a build still exits.
  */
-export function clientCache(options: RobowriteSourceOptions): ClientCache {
-  let cached: { client: RoboWrite; identity: string } | null = null;
+export function providerCache(options: RobowriteSourceOptions): ProviderCache {
+  let cached: { client: RoboWrite; provider: RoboWriteProvider; identity: string } | null = null;
   let currentLogger: AstroLogger | undefined;
   // Built once; forwards to whichever Astro logger the latest caller gave.
   const forwardingLogger = toClientLogger({
@@ -66,7 +72,7 @@ export function clientCache(options: RobowriteSourceOptions): ClientCache {
     cached = null;
   };
   return {
-    clientFor: (credentials, astroLogger) => {
+    providerFor: (credentials, astroLogger) => {
       if (!credentials.apiKey) throw new MissingApiKeyError(credentials.envFile);
       if (astroLogger) currentLogger = astroLogger;
       const identity = `${credentials.baseURL ?? ''} ${credentials.apiKey}`;
@@ -75,9 +81,10 @@ export function clientCache(options: RobowriteSourceOptions): ClientCache {
         const client = createClient(options, credentials.apiKey, credentials.baseURL, () =>
           currentLogger ? forwardingLogger : undefined,
         );
-        cached = { client, identity };
+        // The provider does not own the client: this cache closes it.
+        cached = { client, provider: createRoboWriteProvider({ client }), identity };
       }
-      return cached.client;
+      return cached.provider;
     },
     close,
   };

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import { errorLine } from '@robowrite/core';
 import type { AstroIntegration } from 'astro';
-import { clientCache, loaderCredentials } from './client.ts';
-import { describeError } from './errors.ts';
-import { listItems } from './list-items.ts';
+import { loaderCredentials, providerCache } from './client.ts';
+import { listedDrafts } from './listed-drafts.ts';
 import { LOADER_NAME } from './loader.ts';
 import { markdownWithoutMdx } from './markdown-without-mdx.ts';
 import { type RobowriteSourceOptions, resolveSourceOptions } from './options.ts';
@@ -34,12 +34,12 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
   let timer: NodeJS.Timeout | undefined;
   // Bumped on every (re)start and stop, so a poll in flight from an older server never reschedules.
   let generation = 0;
-  // One client for every poll of a dev server's life; closed when the server stops.
-  const clients = clientCache(options);
+  // One client (and provider) for every poll of a dev server's life; closed when the server stops.
+  const providers = providerCache(options);
   const stop = (): void => {
     generation++;
     clearTimeout(timer);
-    clients.close();
+    providers.close();
   };
   return {
     name: '@robowrite/astro-loader/dev-refresh',
@@ -61,7 +61,7 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
         const poll = async (): Promise<void> => {
           const credentials = await loaderCredentials(options, root);
           try {
-            const items = await listItems(clients.clientFor(credentials), scope);
+            const items = await listedDrafts(providers.providerFor(credentials), scope);
             const fingerprint = items
               .map((item) => `${item.id}|${item.status}|${item.marker ?? ''}`)
               .sort()
@@ -78,7 +78,8 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
             // A poll cut short by stop() (its client closed under it) has nothing to report.
             if (current !== generation) return;
             if (!failing) {
-              logger.warn(`polling RoboWrite failed: ${describeError(error, credentials.apiKey)}`);
+              const reason = errorLine(error, { secrets: [credentials.apiKey] });
+              logger.warn(`polling RoboWrite failed: ${reason}`);
             }
             failing = true;
           }

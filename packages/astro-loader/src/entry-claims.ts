@@ -1,6 +1,5 @@
-import { idRecord } from '@robowrite/core';
+import { type DraftSummary, idRecord } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
-import type { ItemSummary } from './list-items.ts';
 import type { SyncedItem } from './sync-state.ts';
 
 /**
@@ -14,7 +13,7 @@ export class EntryClaims {
 
   /** Unchanged listed items keep their entries: started before any new draft is named. */
   static carryUnchanged(
-    summaries: readonly ItemSummary[],
+    summaries: readonly DraftSummary[],
     fetchedIds: ReadonlySet<string>,
     known: Record<string, SyncedItem>,
   ): EntryClaims {

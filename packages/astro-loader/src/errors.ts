@@ -1,5 +1,3 @@
-import { scrubText } from '@robowrite/core';
-
 /**
  * A sync that could not finish. Astro prints an error's stack under the message; for an API
  * failure the stack is noise (the cause is remote), so this error carries none and its message is
@@ -26,13 +24,4 @@ export class MissingApiKeyError extends Error {
       `missing API key: set ROBOWRITE_API_KEY in the environment or in ${envFile}, or pass \`apiKey\` to the loader`,
     );
   }
-}
-
-/**
- * One line describing what went wrong, without the key (even if a server echoed it) and without
- * terminal controls (a server's text could otherwise clear the screen or overwrite the line).
- */
-export function describeError(error: unknown, apiKey: string | undefined): string {
-  const raw = error instanceof Error ? error.message : String(error);
-  return scrubText(raw.replace(/\s+/g, ' ').trim(), [apiKey]);
 }

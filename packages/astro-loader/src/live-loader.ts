@@ -3,32 +3,34 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import {
   APIError,
   type Draft,
-  hasDraftBody,
+  entryData,
+  errorLine,
+  InvalidEntryError,
   type NeutralizeOptions,
   neutralizeMarkdown,
-  type RoboWrite,
+  type ProviderV1,
+  type RetrieveDraftOptions,
   type RobowriteFrontmatter,
   robowriteSchema,
-  toDraft,
-  toFrontmatter,
 } from '@robowrite/core';
 import type { LiveDataEntry } from 'astro';
 import type { LiveLoader } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { statusesProblem } from './check-statuses.ts';
-import { clientCache, loaderCredentials } from './client.ts';
-import { describeError } from './errors.ts';
-import { listItems } from './list-items.ts';
+import { loaderCredentials, providerCache } from './client.ts';
+import { entryIdOf, findEntry, type ListedEntry, listEntries } from './live-entries.ts';
 import { RobowriteEntryNotFoundError, RobowriteLiveError } from './live-errors.ts';
 import {
-  entryIdFor,
   type ResolvedSourceOptions,
   type RobowriteSourceOptions,
   resolveSourceOptions,
   type StatusOption,
 } from './options.ts';
 
-/** `getLiveEntry('c', 'x')` passes `{ id: 'x' }`; an id that is no item id is tried as a slug. */
+/**
+ * `getLiveEntry('c', 'x')` passes `{ id: 'x' }`: an item id, an entry id (what the build loader
+ * and the CLI call the entry) or the item's slug, tried in that order.
+ */
 export interface RobowriteEntryFilter {
   id?: string;
   slug?: string;
@@ -62,7 +64,10 @@ export const itemCacheTag = (itemId: string): string => `robowrite:${itemId}`;
  * Live loader for `defineLiveCollection({ loader: robowriteLiveLoader() })` in
  * `src/live.config.ts`: reads the API at request time, for previewing a draft on demand.
  * `loadEntry` renders the body to `rendered.html`; `loadCollection` returns data only (rendering
- * every body of a listing would be wasted work for a page that shows titles).
+ * every body of a listing would be wasted work for a page that shows titles). Entries are the
+ * build loader's and the CLI's: ids from core's naming rule over the listing (so every call lists
+ * the drafts in scope first: a name depends on every item that wants it) and data from core's
+ * `entryData`.
  */
 export function robowriteLiveLoader(
   options: RobowriteLiveLoaderOptions = {},
@@ -83,8 +88,12 @@ export function robowriteLiveLoader(
   // `astro dev` and for `node dist/server/entry.mjs` run there. Read per request (one small file),
   // so a key added to `.env` while the server runs is picked up.
   const credentials = () => loaderCredentials(options, process.cwd());
-  // One client (connection pool, rate limiter) for every request this server serves.
-  const clients = clientCache(options);
+  // One client (connection pool, rate limiter) and provider for every request this server serves.
+  const providers = providerCache(options);
+  const include: RetrieveDraftOptions = {
+    scoring: resolved.include.includes('scoring'),
+    sources: resolved.include.includes('sources'),
+  };
 
   return {
     name: 'robowrite-live',
@@ -95,18 +104,16 @@ export function robowriteLiveLoader(
       }
       const found = await credentials();
       try {
-        const client = clients.clientFor(found);
-        const draft = await findDraft(client, filter, resolved);
+        const provider = providers.providerFor(found);
+        const entry = await previewEntry(provider, lookup, resolved, include);
         // An item created but never generated has nothing to preview yet.
-        if (draft === null || !hasDraftBody(draft)) {
-          return { error: new RobowriteEntryNotFoundError(collection, lookup) };
-        }
+        if (entry === null) return { error: new RobowriteEntryNotFoundError(collection, lookup) };
         // The body is neutralised first (raw HTML escaped, unsafe URLs dropped), the same core
         // function the CLI and the build-time loader apply: `rendered.html` is safe for set:html.
-        const body = neutralizeMarkdown(draft.body, {
+        const body = neutralizeMarkdown(entry.body, {
           allowRawHtml: options.allowRawHtml === true,
         });
-        return { ...toLiveEntry(draft, resolved), rendered: { html: await render(body) } };
+        return { ...entry.live, rendered: { html: await render(body) } };
       } catch (error) {
         return { error: apiError(collection, error, found.apiKey) };
       }
@@ -117,18 +124,15 @@ export function robowriteLiveLoader(
         const statuses = filterStatuses(filter, resolved);
         const problem = statusesProblem(statuses, 'status');
         if (problem !== null) return { error: new RobowriteLiveError(collection, problem, null) };
-        const client = clients.clientFor(found);
-        const summaries = await listItems(client, { brand: resolved.brand, statuses });
+        const provider = providers.providerFor(found);
         const limit = filter?.limit ?? options.limit ?? 20;
-        const drafts = await pLimit(4).map(summaries.slice(0, limit), (summary) =>
-          retrieveDraft(client, summary.id, resolved),
-        );
+        const read = await listedEntries(provider, statuses, limit, resolved, include);
         const tag = filter?.tag;
         return {
-          entries: drafts
-            .filter((draft) => hasDraftBody(draft))
-            .filter((draft) => tag === undefined || draft.tags.includes(tag))
-            .map((draft) => toLiveEntry(draft, resolved)),
+          entries: read.filter(
+            (entry): entry is LiveDataEntry<RobowriteFrontmatter> =>
+              entry !== null && (tag === undefined || entry.data.tags.includes(tag)),
+          ),
           cacheHint: { tags: [CACHE_TAG] },
         };
       } catch (error) {
@@ -136,6 +140,41 @@ export function robowriteLiveLoader(
       }
     },
   };
+}
+
+/** The entry a lookup means, read, with its body; null when nothing in scope matches. */
+async function previewEntry(
+  provider: ProviderV1,
+  lookup: string,
+  resolved: ResolvedSourceOptions,
+  include: RetrieveDraftOptions,
+): Promise<{ live: LiveDataEntry<RobowriteFrontmatter>; body: string } | null> {
+  const entry = findEntry(await listEntries(provider, resolved, resolved.id), lookup);
+  const draft = entry && (await provider.retrieveDraft(entry.summary.id, include));
+  if (!entry || !draft) return null;
+  const live = toLiveEntry(draft, entryIdOf(entry, draft, resolved.id), resolved);
+  return { live, body: draft.body };
+}
+
+/**
+ * The first `limit` entries in `statuses`, read (without bodies rendered). Named over the
+ * loader's scope plus the statuses asked for, as the build loader names them.
+ */
+async function listedEntries(
+  provider: ProviderV1,
+  statuses: readonly StatusOption[],
+  limit: number,
+  resolved: ResolvedSourceOptions,
+  include: RetrieveDraftOptions,
+): Promise<(LiveDataEntry<RobowriteFrontmatter> | null)[]> {
+  const scope = { brand: resolved.brand, statuses: [...resolved.statuses, ...statuses] };
+  const wanted = new Set<string>(statuses);
+  const entries = (await listEntries(provider, scope, resolved.id)).filter((entry) =>
+    wanted.has(entry.summary.status),
+  );
+  return pLimit(4).map(entries.slice(0, limit), (entry) =>
+    readEntry(provider, entry, include, resolved),
+  );
 }
 
 /** The statuses a `getLiveCollection` filter asks for, the loader's own when it names none. */
@@ -150,49 +189,45 @@ function filterStatuses(
 function apiError(collection: string, error: unknown, apiKey: string | undefined) {
   return new RobowriteLiveError(
     collection,
-    `RoboWrite request failed: ${describeError(error, apiKey)}`,
+    `RoboWrite request failed: ${errorLine(error, { secrets: [apiKey] })}`,
     error instanceof APIError ? error.status : null,
     error instanceof Error ? error : undefined,
   );
 }
 
-async function retrieveDraft(
-  client: RoboWrite,
-  itemId: string,
+/**
+ * One listed entry of a collection, read; null when it holds no draft or cannot be an entry
+ * (core's size and schema checks), which the build loader leaves out too.
+ */
+async function readEntry(
+  provider: ProviderV1,
+  entry: ListedEntry,
+  include: RetrieveDraftOptions,
   resolved: ResolvedSourceOptions,
-): Promise<Draft> {
-  return toDraft(await client.content.retrieve(itemId, { include: [...resolved.include] }));
-}
-
-/** By item id first; an id that is no item (404, or 422 for a malformed id) is tried as a slug. */
-async function findDraft(
-  client: RoboWrite,
-  filter: RobowriteEntryFilter,
-  resolved: ResolvedSourceOptions,
-): Promise<Draft | null> {
-  if (filter.id !== undefined) {
-    try {
-      const item = await client.content.retrieve(filter.id, { include: [...resolved.include] });
-      if (resolved.brand === null || item.brand_id === resolved.brand) return toDraft(item);
-    } catch (error) {
-      if (!(error instanceof APIError && (error.status === 404 || error.status === 422))) {
-        throw error;
-      }
-    }
+): Promise<LiveDataEntry<RobowriteFrontmatter> | null> {
+  try {
+    const draft = await provider.retrieveDraft(entry.summary.id, include);
+    if (draft === null) return null;
+    return toLiveEntry(draft, entryIdOf(entry, draft, resolved.id), resolved);
+  } catch (error) {
+    if (error instanceof InvalidEntryError) return null;
+    throw error;
   }
-  const slug = filter.slug ?? filter.id;
-  const summaries = await listItems(client, resolved);
-  const match = summaries.find((summary) => summary.slug === slug);
-  return match ? retrieveDraft(client, match.id, resolved) : null;
 }
 
+/**
+ * The entry: core's `entryData` for its id (the frontmatter the CLI writes), parsed by the shared
+ * schema as Astro parses the build loader's. Ids from your own function keep the draft's slug.
+ */
 function toLiveEntry(
   draft: Draft,
+  id: string,
   resolved: ResolvedSourceOptions,
 ): LiveDataEntry<RobowriteFrontmatter> {
+  const slug = typeof resolved.id === 'function' ? draft.slug : id;
   return {
-    id: entryIdFor(draft, resolved.id),
-    data: robowriteSchema.parse(toFrontmatter(draft)),
+    id,
+    data: robowriteSchema.parse(entryData(draft, slug)),
     cacheHint: {
       tags: [CACHE_TAG, itemCacheTag(draft.id)],
       lastModified: new Date(draft.updatedAt),

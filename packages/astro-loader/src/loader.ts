@@ -1,6 +1,6 @@
 import { robowriteSchema } from '@robowrite/core';
 import type { Loader } from 'astro/loaders';
-import { clientCache } from './client.ts';
+import { providerCache } from './client.ts';
 import { resolveSourceOptions } from './options.ts';
 import { type SyncOptions, syncCollection } from './sync-collection.ts';
 
@@ -24,13 +24,14 @@ export type RobowriteLoader = Loader & { schema: typeof robowriteSchema };
  */
 export function robowriteLoader(options: RobowriteLoaderOptions = {}): RobowriteLoader {
   const resolved = resolveSourceOptions(options);
-  // One client for every load of this collection (astro dev reloads it on each refresh).
-  const clients = clientCache(options);
+  // One client, and the provider over it, for every load of this collection (astro dev reloads
+  // it on each refresh).
+  const providers = providerCache(options);
   return {
     name: LOADER_NAME,
     schema: robowriteSchema,
     load: async (context) => {
-      await syncCollection(context, options, resolved, clients);
+      await syncCollection(context, options, resolved, providers);
     },
   };
 }

@@ -2,6 +2,8 @@ import {
   type ContentItemStatus,
   DEFAULT_DRAFT_STATUSES,
   type Draft,
+  type EntryNameSource,
+  entryNameInput,
   type ClientOptions as RoboWriteOptions,
   safeEntryName,
 } from '@robowrite/core';
@@ -64,6 +66,13 @@ export function resolveSourceOptions(options: RobowriteSourceOptions): ResolvedS
   const statuses = options.statuses ?? DEFAULT_STATUSES;
   const problem = statusesProblem(statuses, 'statuses');
   if (problem !== null) throw new TypeError(problem);
+  // The provider takes what to include as two flags, so a name it would not know is refused here.
+  const unknown = (options.include ?? []).find((name) => !DEFAULT_INCLUDE.includes(name));
+  if (unknown !== undefined) {
+    throw new TypeError(
+      `robowrite: \`include\` holds ${JSON.stringify(unknown)}; use ${DEFAULT_INCLUDE.map((name) => `"${name}"`).join(' and/or ')}.`,
+    );
+  }
   return {
     brand: options.brand ?? null,
     statuses: [...new Set(statuses)].sort(),
@@ -72,12 +81,17 @@ export function resolveSourceOptions(options: RobowriteSourceOptions): ResolvedS
   };
 }
 
+/** What names entries under the core rule: core's `EntryNameSource`, the CLI's `filename`. */
+export function entryNameSource(strategy: 'slug' | 'itemId'): EntryNameSource {
+  return strategy === 'itemId' ? 'id' : 'slug';
+}
+
 /**
- * The id an entry asks for. A raw slug such as `.`, `..` or `a/b/c` breaks Astro's routes
- * (`Missing parameter`), so slugs and item ids go through core's safe name, as file names do.
+ * The id an entry asks for before collisions are settled. A raw slug such as `.`, `..` or
+ * `a/b/c` breaks Astro's routes (`Missing parameter`), so slugs and item ids go through core's
+ * `entryNameInput` and safe name, as the CLI's file names do.
  */
 export function entryIdFor(draft: Draft, strategy: IdStrategy): string {
-  if (strategy === 'slug') return safeEntryName(draft.slug || draft.id);
-  if (strategy === 'itemId') return safeEntryName(draft.id);
-  return strategy(draft);
+  if (typeof strategy === 'function') return strategy(draft);
+  return safeEntryName(entryNameInput(draft, entryNameSource(strategy)).slug);
 }

@@ -1,32 +1,51 @@
-import { type Draft, RequestValidationError, type RoboWrite, toDraft } from '@robowrite/core';
+import {
+  type Draft,
+  type DraftSummary,
+  errorLine,
+  InvalidEntryError,
+  type ProviderV1,
+  RequestValidationError,
+} from '@robowrite/core';
 import pLimit from 'p-limit';
-import { describeError } from './errors.ts';
-import type { ItemSummary } from './list-items.ts';
 import type { ResolvedSourceOptions } from './options.ts';
 import type { LogLines } from './scrubbed-logger.ts';
 
 /**
- * Retrieves the listed items whose marker moved, `concurrency` at a time (the client's limiter
- * still paces them). The answer lines up with `changed`: a draft, or null for an item whose id
- * the client refuses to put in a URL ("..", "a/b"). That is the item's own data, not an outage,
- * so it fails alone in one line, like a draft that fails the entry check; any other error
- * propagates and fails the sync.
+ * What reading one changed item gave: its draft, `'empty'` for an item that holds no draft yet
+ * (created, never generated: it has no entry), or `'failed'` for an item whose own data is
+ * unusable (its entry of the last good sync stays).
+ */
+export type Retrieved = Draft | 'empty' | 'failed';
+
+/**
+ * Retrieves the listed items whose marker moved, through the provider, `concurrency` at a time
+ * (the client's limiter still paces them). The answer lines up with `changed`. An item whose id
+ * the client refuses to put in a URL ("..", "a/b"), or whose draft fails core's size check, is
+ * the item's own problem, not an outage: it fails alone in one line; any other error propagates
+ * and fails the sync.
  */
 export async function retrieveChanged(
-  client: RoboWrite,
-  changed: readonly ItemSummary[],
+  provider: ProviderV1,
+  changed: readonly DraftSummary[],
   resolved: ResolvedSourceOptions,
   run: { concurrency: number; logger: LogLines; apiKey: string | undefined },
-): Promise<(Draft | null)[]> {
-  return pLimit(run.concurrency).map(changed, async (summary) => {
+): Promise<Retrieved[]> {
+  const include = {
+    scoring: resolved.include.includes('scoring'),
+    sources: resolved.include.includes('sources'),
+  };
+  return pLimit(run.concurrency).map(changed, async (summary): Promise<Retrieved> => {
     try {
-      return toDraft(await client.content.retrieve(summary.id, { include: [...resolved.include] }));
+      return (await provider.retrieveDraft(summary.id, include)) ?? 'empty';
     } catch (error) {
+      if (error instanceof InvalidEntryError) {
+        run.logger.error(`${error.message}; not loaded`);
+        return 'failed';
+      }
       if (!(error instanceof RequestValidationError && error.path === 'itemId')) throw error;
-      run.logger.error(
-        `item ${JSON.stringify(summary.id)}: ${describeError(error, run.apiKey)}; not loaded`,
-      );
-      return null;
+      const line = errorLine(error, { secrets: [run.apiKey] });
+      run.logger.error(`item ${JSON.stringify(summary.id)}: ${line}; not loaded`);
+      return 'failed';
     }
   });
 }

@@ -1,9 +1,9 @@
-import { type Draft, hasDraftBody, InvalidEntryError } from '@robowrite/core';
+import { type DraftSummary, InvalidEntryError } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
 import type { EntryClaims } from './entry-claims.ts';
 import { assignEntryIds } from './entry-ids.ts';
-import type { ItemSummary } from './list-items.ts';
 import type { ResolvedSourceOptions } from './options.ts';
+import type { Retrieved } from './retrieve-changed.ts';
 import type { LogLines } from './scrubbed-logger.ts';
 import { type StoreOutcome, storeDraft } from './store-draft.ts';
 import type { SyncedItem } from './sync-state.ts';
@@ -16,13 +16,13 @@ type StoreContext = Pick<
 /**
  * Names and stores the retrieved drafts (`drafts[i]` answers `changed[i]`). Entry ids are assigned
  * over what the last sync kept too, so a kept entry holds its id against newcomers. A draft that
- * cannot be an entry, or that was not retrieved (null), fails alone: its entry of the last good
- * sync stays. Drafts with no generated version are left out.
+ * cannot be an entry, or that failed to be read (`'failed'`), fails alone: its entry of the last
+ * good sync stays. Items with no generated version (`'empty'`) are left out.
  */
 export async function storeFetched(
   context: StoreContext,
-  changed: readonly ItemSummary[],
-  drafts: readonly (Draft | null)[],
+  changed: readonly DraftSummary[],
+  drafts: readonly Retrieved[],
   claims: EntryClaims,
   run: {
     known: Record<string, SyncedItem>;
@@ -32,8 +32,8 @@ export async function storeFetched(
   },
 ): Promise<StoreOutcome[]> {
   const fetched = changed.flatMap((summary, index) => {
-    const draft = drafts[index] ?? null;
-    return draft !== null && hasDraftBody(draft) ? [{ draft, summary }] : [];
+    const draft = drafts[index] ?? 'failed';
+    return typeof draft === 'string' ? [] : [{ draft, summary }];
   });
   const entryIds = assignEntryIds(
     fetched.map(({ draft }) => draft),
@@ -50,8 +50,9 @@ export async function storeFetched(
       );
       entryId = draft.id;
     }
-    // With the slug as id, the entry's slug is that safe id, as a CLI file's slug is its name.
-    const slug = run.resolved.id === 'slug' ? entryId : draft.slug;
+    // Named by core's rule (slug or item id), the entry's slug is its id, as a CLI file's slug
+    // is its name (core's `entryData`); ids from your own function leave the draft's slug as is.
+    const slug = typeof run.resolved.id === 'function' ? draft.slug : entryId;
     try {
       const neutralize = { allowRawHtml: run.allowRawHtml };
       outcomes.push(await storeDraft(context, entryId, draft, neutralize, slug));
@@ -64,7 +65,7 @@ export async function storeFetched(
     claims.claim(draft.id, { entryId, marker: summary.marker });
   }
   changed.forEach((summary, index) => {
-    if (drafts[index] === null)
+    if (drafts[index] === 'failed')
       claims.keepPrevious(run.known[summary.id], summary.id, context.store);
   });
   return outcomes;

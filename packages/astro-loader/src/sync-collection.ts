@@ -1,17 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import {
-  type Draft,
+  type DraftSummary,
+  errorLine,
   idRecord,
   type NeutralizeOptions,
   unknownStatusesWarning,
 } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
-import { type ClientCache, loaderCredentials } from './client.ts';
+import { loaderCredentials, type ProviderCache } from './client.ts';
 import { EntryClaims } from './entry-claims.ts';
-import { describeError, RobowriteSyncError } from './errors.ts';
-import { type ItemSummary, listItems } from './list-items.ts';
+import { RobowriteSyncError } from './errors.ts';
+import { listedDrafts } from './listed-drafts.ts';
 import type { ResolvedSourceOptions, RobowriteSourceOptions } from './options.ts';
-import { retrieveChanged } from './retrieve-changed.ts';
+import { type Retrieved, retrieveChanged } from './retrieve-changed.ts';
 import { type LogLines, scrubbedLogger } from './scrubbed-logger.ts';
 import { storeFetched } from './store-fetched.ts';
 import { syncHint } from './sync-hint.ts';
@@ -53,7 +54,7 @@ export async function syncCollection(
   context: LoaderContext,
   options: SyncOptions,
   resolved: ResolvedSourceOptions,
-  clients: ClientCache,
+  providers: ProviderCache,
 ): Promise<SyncReport | null> {
   const { store, meta } = context;
   // The `.env` of the Astro project, wherever the build was started from.
@@ -76,12 +77,12 @@ export async function syncCollection(
   if (reloadReason !== null) logger.info(`full sync: ${reloadReason}`);
   const statusWarning = unknownStatusesWarning(resolved.statuses);
   if (statusWarning !== null) logger.warn(statusWarning);
-  let summaries: ItemSummary[];
-  let changed: ItemSummary[];
-  let drafts: (Draft | null)[];
+  let summaries: DraftSummary[];
+  let changed: DraftSummary[];
+  let drafts: Retrieved[];
   try {
-    const client = clients.clientFor(credentials, logger);
-    summaries = await listItems(client, resolved);
+    const provider = providers.providerFor(credentials, logger);
+    summaries = await listedDrafts(provider, resolved);
     changed = summaries.filter((summary) => needsFetch(summary, known[summary.id], store));
     const unmarked = summaries.filter((summary) => summary.marker === null).length;
     if (unmarked > 0) {
@@ -89,7 +90,7 @@ export async function syncCollection(
         `${unmarked} listed items carry no change marker: retrieving them to compare versions`,
       );
     }
-    drafts = await retrieveChanged(client, changed, resolved, {
+    drafts = await retrieveChanged(provider, changed, resolved, {
       concurrency: options.concurrency ?? 4,
       logger,
       apiKey: credentials.apiKey,
@@ -128,7 +129,7 @@ export async function syncCollection(
 }
 
 function needsFetch(
-  summary: ItemSummary,
+  summary: DraftSummary,
   known: SyncedItem | undefined,
   store: LoaderContext['store'],
 ): boolean {
@@ -144,7 +145,7 @@ function failedSync(
   apiKey: string | undefined,
   logger: LogLines,
 ): null {
-  const reason = describeError(error, apiKey);
+  const reason = errorLine(error, { secrets: [apiKey] });
   const kept = context.store.keys().length;
   if (options.keepStaleOnError && kept > 0) {
     logger.warn(`sync failed (${reason}); keeping the ${kept} entries of the last sync`);

@@ -1,9 +1,9 @@
 import {
   DEFAULT_DRAFT_STATUSES,
+  entryData,
   type RoboWrite,
   robowriteSchema,
   toDraft,
-  toFrontmatter,
 } from '@robowrite/core';
 import { LiveCollectionError, LiveEntryNotFoundError } from 'astro/content/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import {
   RobowriteEntryNotFoundError,
   RobowriteLiveError,
   robowriteLiveLoader,
+  robowriteLoader,
 } from '../src/index.ts';
 import {
   adminClient,
@@ -19,6 +20,7 @@ import {
   fastEmulator,
   itemRetrieves,
 } from './support/emulator.ts';
+import { mockContext } from './support/mock-context.ts';
 
 const collection = 'preview';
 
@@ -50,7 +52,8 @@ describe('robowriteLiveLoader with the emulator', () => {
       await client.content.retrieve(target.id, { include: ['scoring', 'sources'] }),
     );
     expect(result.id).toBe(draft.slug);
-    expect(result.data).toEqual(robowriteSchema.parse(toFrontmatter(draft)));
+    // Core's entryData for the entry's id: the CLI's frontmatter and the build loader's data.
+    expect(result.data).toEqual(robowriteSchema.parse(entryData(draft, result.id)));
     expect(result.rendered?.html).toContain('<h2');
     expect(result.rendered?.html).not.toContain('## ');
     expect(result.cacheHint?.tags).toEqual(['robowrite', `robowrite:${target.id}`]);
@@ -178,5 +181,47 @@ describe('robowriteLiveLoader and an item that was never generated', () => {
     const ids = all.entries.map((entry) => entry.data.robowrite.itemId);
     expect(ids).not.toContain(empty.id);
     expect(ids.sort()).toEqual(listed.filter((id) => id !== empty.id).sort());
+  });
+});
+
+describe('robowriteLiveLoader and the build loader name two same-titled items alike', () => {
+  let emu: Emulator;
+  afterAll(async () => {
+    await emu.close();
+  });
+
+  it('gives the same ids and data as robowriteLoader, one plain and one suffixed', async () => {
+    const title = 'Remote work: a field guide';
+    emu = await fastEmulator({
+      craftedItems: [
+        { title, status: 'draft', markdownBody: '## One\n' },
+        { title, status: 'in_review', markdownBody: '## Two\n' },
+      ],
+    });
+    const options = { apiKey: emu.apiKey, baseURL: emu.url };
+    const context = mockContext();
+    await robowriteLoader(options).load(context);
+    const built = [...context.entries.values()]
+      .map((entry) => ({ id: entry.id, data: entry.data }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+
+    const live = robowriteLiveLoader(options);
+    const result = await live.loadCollection({ collection, filter: { limit: 1000 } });
+    if ('error' in result) throw result.error;
+    const served = result.entries
+      .map((entry) => ({ id: entry.id, data: entry.data }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+
+    const twins = served.filter((entry) => entry.data.title === title).map((entry) => entry.id);
+    expect(twins.sort()).toEqual([
+      'remote-work-a-field-guide',
+      expect.stringMatching(/^remote-work-a-field-guide-[0-9a-f]{8}$/),
+    ]);
+    expect(served).toEqual(built);
+    for (const id of twins) {
+      const one = await live.loadEntry({ collection, filter: { id } });
+      if (!one || 'error' in one) throw new Error(`no live entry for ${id}`);
+      expect({ id: one.id, data: one.data }).toEqual(built.find((entry) => entry.id === id));
+    }
   });
 });

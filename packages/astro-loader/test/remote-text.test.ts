@@ -1,5 +1,5 @@
+import { errorLine } from '@robowrite/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeError } from '../src/errors.ts';
 import { robowriteLoader } from '../src/index.ts';
 import { type Emulator, fastEmulator } from './support/emulator.ts';
 import { mockContext } from './support/mock-context.ts';
@@ -19,9 +19,9 @@ function expectInert(line: string): void {
   expect(line).toContain('all synced OK');
 }
 
-describe('issue 10 #2, #10: describeError scrubs the key and terminal controls', () => {
+describe('issue 10 #2, #10: errorLine (core) scrubs the key and terminal controls', () => {
   it('an error message with the key, escapes, a CR overwrite and a bidi override', () => {
-    const line = describeError(new Error(`bad gateway for ${KEY} ${HOSTILE}`), KEY);
+    const line = errorLine(new Error(`bad gateway for ${KEY} ${HOSTILE}`), { secrets: [KEY] });
     expect(line).not.toContain(KEY);
     expect(line).toContain('bad gateway for [redacted]');
     expectInert(line);

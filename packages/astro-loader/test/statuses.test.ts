@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  type IncludeOption,
   RobowriteLiveError,
   robowriteDevRefresh,
   robowriteLiveLoader,
@@ -66,6 +67,21 @@ describe('the statuses option', () => {
         expect(create).toThrow(TypeError);
         expect(create).toThrow(/^robowrite: `statuses` /);
       }
+    }
+    expect(emu.stats().requests).toBe(0);
+  });
+
+  it('rejects an unknown `include` when the loader is created, no request sent', () => {
+    const options = {
+      apiKey: emu.apiKey,
+      baseURL: emu.url,
+      include: ['scores'] as unknown as IncludeOption[],
+    };
+    for (const create of [() => robowriteLoader(options), () => robowriteLiveLoader(options)]) {
+      expect(create).toThrow(TypeError);
+      expect(create).toThrow(
+        'robowrite: `include` holds "scores"; use "scoring" and/or "sources".',
+      );
     }
     expect(emu.stats().requests).toBe(0);
   });

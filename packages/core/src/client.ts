@@ -95,6 +95,7 @@ export class RoboWrite {
   readonly importedContent: ImportedContentResource;
 
   readonly #http: HttpClient;
+  readonly #scrub: (text: string) => string;
   /** Only the agent this client made itself; an injected dispatcher belongs to the caller. */
   readonly #ownAgent: Dispatcher | null;
 
@@ -134,6 +135,7 @@ export class RoboWrite {
     // The one key scrubber every surface uses (the loaders and the CLI too); newlines are kept
     // because log lines and error messages may span several on purpose.
     const scrub = textScrubber([apiKey], { keepNewlines: true });
+    this.#scrub = scrub;
     this.#http = new HttpClient({
       baseURL: this.baseURL,
       apiKey,
@@ -179,6 +181,22 @@ export class RoboWrite {
     options?: FlowOptions,
   ): Promise<GenerateFromBriefResult> {
     return generateFromBrief(this, params, options);
+  }
+
+  /**
+   * API text (a job's error, a status) without this client's key and without terminal controls
+   * (newlines kept), for code that holds the client but not the key, before it prints or stores.
+   */
+  scrub(text: string): string {
+    return this.#scrub(text);
+  }
+
+  /**
+   * HTTP requests this client has sent so far, every attempt counted (a retried call counts once
+   * per attempt): what a caller budgets by, instead of counting calls by hand.
+   */
+  requestCount(): number {
+    return this.#http.sent;
   }
 
   /** Closes the connection pool this client created (an injected dispatcher is left open). */

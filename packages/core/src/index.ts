@@ -1,5 +1,6 @@
 export { type ClientOptions, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, RoboWrite } from './client.ts';
 export { APIPromise, type ResponseInfo, type WithResponse } from './core/api-promise.ts';
+export { type ErrorLineOptions, errorLine } from './core/error-line.ts';
 export {
   APIConnectionError,
   APIError,
@@ -49,6 +50,8 @@ export {
 export {
   assignEntryNames,
   type EntryNameInput,
+  type EntryNameSource,
+  entryNameInput,
   entryNameSuffix,
   safeEntryName,
 } from './draft/entry-name.ts';
@@ -87,6 +90,7 @@ export {
   type WaitForOptions,
 } from './lib/wait-for-job.ts';
 export type * from './provider/v1/index.ts';
+export * from './providers/robowrite/index.ts';
 export * from './providers/writerzroom/index.ts';
 export type { BrandListParams } from './resources/brands.ts';
 export type { PropertyListParams } from './resources/properties.ts';

@@ -8,11 +8,17 @@ import {
   parseRateLimit,
 } from './options.ts';
 import { JOB_OUTCOMES, type JobOutcome } from './store/types.ts';
+import { writerCliOptions } from './writer/cli-args.ts';
+import type { WriterEmulatorOptions } from './writer/options.ts';
 import { parseRouteLimit } from './writerzroom/options.ts';
+
+const PROVIDERS = ['robowrite', 'writerzroom', 'writer'] as const;
 
 export const USAGE = `Usage: robowrite-emulator [options]
 
-  --provider <name>          the API to serve: robowrite (default) or writerzroom
+  --provider <name>          the API to serve: robowrite (default), writerzroom (prints
+                             WRITERZROOM_BASE_URL, WRITERZROOM_API_KEY) or writer (prints
+                             WRITER_BASE_URL, WRITER_API_KEY, WRITER_APPLICATION_ID)
   --host <host>              interface to bind (default 127.0.0.1)
   --port <port>              port (default ${DEFAULT_PORT}; 0 picks a free one)
   --job-duration <ms|3s|15m> how long a generation job runs (default 3s)
@@ -28,7 +34,7 @@ export const USAGE = `Usage: robowrite-emulator [options]
   -h, --help                 show this help`;
 
 /** Parses the bin's flags into `startEmulator` options; throws a one-line error on bad input. */
-export function parseCliArgs(argv: string[]): EmulatorOptions | 'help' {
+export function parseCliArgs(argv: string[]): EmulatorOptions | WriterEmulatorOptions | 'help' {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -51,13 +57,14 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | 'help' {
   });
   if (values.help) return 'help';
   const options: EmulatorOptions = { port: DEFAULT_PORT };
-  if (values.provider !== undefined) {
-    if (values.provider !== 'robowrite' && values.provider !== 'writerzroom') {
-      throw new Error(`--provider must be robowrite or writerzroom, got "${values.provider}"`);
-    }
-    options.provider = values.provider;
+  const provider = values.provider ?? 'robowrite';
+  if (!(PROVIDERS as readonly string[]).includes(provider)) {
+    throw new Error(`--provider must be ${PROVIDERS.join(', ')}, got "${provider}"`);
   }
+  if (provider === 'writerzroom') options.provider = 'writerzroom';
   if (values['route-limit']) {
+    if (provider !== 'writerzroom')
+      throw new Error('--route-limit applies to --provider writerzroom');
     options.routeLimits = Object.assign({}, ...values['route-limit'].map(parseRouteLimit));
   }
   if (values.host !== undefined) options.host = values.host;
@@ -102,5 +109,6 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | 'help' {
   }
   if (values.state !== undefined) options.stateFile = values.state;
   if (values.seed !== undefined) options.seed = values.seed;
+  if (provider === 'writer') return writerCliOptions(options, values);
   return options;
 }

@@ -10,6 +10,16 @@ export { BASE_PATH, startEmulator } from './server.ts';
 export type { CraftedItem, JobOutcome } from './store/types.ts';
 export { CONTENT_STATUSES, JOB_OUTCOMES } from './store/types.ts';
 export {
+  BLOG_POST_APPLICATION_ID,
+  SOCIAL_POST_APPLICATION_ID,
+  WRITER_DEMO_API_KEY,
+  WRITER_SECOND_API_KEY,
+} from './writer/applications.ts';
+export type { WriterEmulatorOptions } from './writer/options.ts';
+export type { WriterEmulator } from './writer/server.ts';
+export type { WriterJobOutcome, WriterJobStatus } from './writer/types.ts';
+export { WRITER_JOB_OUTCOMES, WRITER_JOB_STATUSES } from './writer/types.ts';
+export {
   WRITERZROOM_DEMO_API_KEY,
   WRITERZROOM_DEPLETED_API_KEY,
 } from './writerzroom/catalog.ts';

@@ -1,6 +1,7 @@
 /** The emulator's command line: flags, the dotenv lines, a clean close on SIGINT/SIGTERM. */
 import { parseCliArgs, USAGE } from './cli-args.ts';
 import { startEmulator } from './server.ts';
+import { writerDotenv } from './writer/dotenv.ts';
 
 export async function main(): Promise<void> {
   let options: ReturnType<typeof parseCliArgs>;
@@ -19,7 +20,9 @@ export async function main(): Promise<void> {
   // Dotenv lines first, so a user (or a script) can paste or parse them as-is.
   const prefix = options.provider === 'writerzroom' ? 'WRITERZROOM' : 'ROBOWRITE';
   process.stdout.write(
-    `${prefix}_BASE_URL=${emulator.url}\n${prefix}_API_KEY=${emulator.apiKey}\n`,
+    'applicationId' in emulator
+      ? writerDotenv(emulator)
+      : `${prefix}_BASE_URL=${emulator.url}\n${prefix}_API_KEY=${emulator.apiKey}\n`,
   );
   process.stderr.write(`robowrite-emulator listening on ${emulator.url} (Ctrl-C to stop)\n`);
   let closing = false;

@@ -7,7 +7,10 @@ export interface RateLimitOptions {
 }
 
 export interface EmulatorOptions {
-  /** Which API to serve: `robowrite` (default) or `writerzroom` (see the README's section). */
+  /**
+   * Which API to serve: `robowrite` (default) or `writerzroom` (see the README's sections);
+   * `'writer'` takes `WriterEmulatorOptions`.
+   */
   provider?: 'robowrite' | 'writerzroom';
   /**
    * WriterzRoom only: per-key limits per route group, each overriding its documented default

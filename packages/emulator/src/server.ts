@@ -17,6 +17,8 @@ import { loadState, saveState } from './state-file.ts';
 import { emptyState } from './store/state.ts';
 import { Store } from './store/store.ts';
 import type { JobOutcome } from './store/types.ts';
+import type { WriterEmulatorOptions } from './writer/options.ts';
+import { startWriterEmulator, type WriterEmulator } from './writer/server.ts';
 import { startWriterzRoom } from './writerzroom/server.ts';
 
 export const BASE_PATH = '/api/public/v1';
@@ -76,7 +78,15 @@ function parseJson(raw: string): unknown {
   }
 }
 
-export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulator> {
+export function startEmulator(input?: EmulatorOptions): Promise<Emulator>;
+export function startEmulator(input: WriterEmulatorOptions): Promise<WriterEmulator>;
+export function startEmulator(
+  input: EmulatorOptions | WriterEmulatorOptions,
+): Promise<Emulator | WriterEmulator>;
+export async function startEmulator(
+  input: EmulatorOptions | WriterEmulatorOptions = {},
+): Promise<Emulator | WriterEmulator> {
+  if (input.provider === 'writer') return startWriterEmulator(input);
   if (input.provider === 'writerzroom') return startWriterzRoom(input);
   if (input.routeLimits)
     throw new Error('routeLimits is a WriterzRoom option (provider: writerzroom)');
@@ -224,7 +234,7 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
     apiKeys: [DEMO_API_KEY, SECOND_API_KEY],
     stats: () => structuredClone(runtime.stats),
     faults,
-    queueJobOutcomes: (...outcomes) => {
+    queueJobOutcomes: (...outcomes: JobOutcome[]) => {
       runtime.outcomes.push(...outcomes);
     },
     // Idempotent: a second close() (say, from a test's afterEach) waits on the first.

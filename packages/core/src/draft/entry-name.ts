@@ -55,6 +55,35 @@ export interface EntryNameInput {
   slug: string;
 }
 
+/**
+ * What names an entry: the item's slug (default) or its id. The CLI's `filename: 'slug' | 'id'`
+ * and the loader's `id: 'slug' | 'itemId'` both resolve through `entryNameInput`.
+ */
+export type EntryNameSource = 'slug' | 'id';
+
+/**
+ * The input `assignEntryNames` takes for one item (a listed summary or a read draft), named by
+ * `by`: its slug, or its id when naming by id or when the item has no slug (`''`). Null when
+ * naming by slug and the slug is not known yet (a listing that leaves it out, `slug: null`): the
+ * caller reads the draft and asks again, since the name must not change once the draft is read.
+ */
+export function entryNameInput(
+  item: { id: string; slug: string },
+  by: EntryNameSource,
+): EntryNameInput;
+export function entryNameInput(
+  item: { id: string; slug: string | null },
+  by: EntryNameSource,
+): EntryNameInput | null;
+export function entryNameInput(
+  item: { id: string; slug: string | null },
+  by: EntryNameSource,
+): EntryNameInput | null {
+  if (by === 'id') return { id: item.id, slug: item.id };
+  if (item.slug === null) return null;
+  return { id: item.id, slug: item.slug || item.id };
+}
+
 const byId = (a: EntryNameInput, b: EntryNameInput) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
