@@ -15,16 +15,16 @@ const inputValue = z.union([
  * never be listed) and its inputs, either as a map `{topic: "...", keywords: ["a", "b"]}` or as
  * the seed's wire form `[{id: "topic", value: ["..."]}]`.
  */
-export const writerGenerateInputSchema = z.strictObject({
-  applicationId: z.string().trim().min(1).max(200).optional(),
-  inputs: z.union([
-    z.record(inputName, inputValue),
-    z
-      .array(z.strictObject({ id: inputName, value: inputValue }))
-      .min(1)
-      .max(1_000),
-  ]),
+const applicationId = z.string().trim().min(1).max(200).optional();
+const inputMap = z.strictObject({ applicationId, inputs: z.record(inputName, inputValue) });
+const inputList = z.strictObject({
+  applicationId,
+  inputs: z
+    .array(z.strictObject({ id: inputName, value: inputValue }))
+    .min(1)
+    .max(1_000),
 });
+export const writerGenerateInputSchema = z.union([inputMap, inputList]);
 
 /** The checked input, in the wire form `POST /v1/applications/{id}/jobs` sends. */
 export interface WriterGenerateInput {
@@ -60,7 +60,12 @@ export function parseWriterInput(
   input: unknown,
   applicationIds: readonly string[],
 ): WriterGenerateInput {
-  const result = writerGenerateInputSchema.safeParse(input);
+  // The form is chosen by the shape of `inputs`, so an error names the field, not the union.
+  const listForm =
+    input !== null &&
+    typeof input === 'object' &&
+    Array.isArray((input as { inputs?: unknown }).inputs);
+  const result = (listForm ? inputList : inputMap).safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];
     const keys = issue?.code === 'unrecognized_keys' ? issue.keys : [];
