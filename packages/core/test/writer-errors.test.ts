@@ -61,6 +61,9 @@ describe('Writer errors from the emulator', () => {
     expect(checkpoint.created).toEqual({});
     const { jobId } = await gen.start(input, checkpoint);
     expect(checkpoint.created).toEqual({ job: jobId });
+    // The first read meets the 503 and is sent again: two requests, one answer.
+    expect((await provider.retrieveJob(jobId)).jobId).toBe(jobId);
+    expect(emu.stats().routes['GET /v1/applications/jobs/{job_id}']).toBe(2);
     expect((await settle(provider, jobId)).outcome).toBe('landed');
   });
 });
