@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { APIPromise } from './core/api-promise.ts';
+import { checkedBaseURL } from './core/base-url.ts';
 import { RoboWriteError } from './core/errors.ts';
 import { HttpClient, type RequestOptions } from './core/http-client.ts';
 import { LevelLogger, type Logger, type LogLevel, resolveLogLevel } from './core/logger.ts';
@@ -61,26 +62,8 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
 }
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
-
 function resolveBaseURL(option: string | undefined): string {
-  const raw = option ?? process.env.ROBOWRITE_BASE_URL ?? DEFAULT_BASE_URL;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new RoboWriteError(`baseURL is not a valid URL: ${JSON.stringify(raw)}`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new RoboWriteError(`baseURL must be http(s), got ${url.protocol}`);
-  }
-  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
-    throw new RoboWriteError(
-      `refusing to send the API key over plain http:// to ${url.hostname}; use https:// ` +
-        '(plain http is allowed only for loopback hosts such as a local emulator)',
-    );
-  }
-  return url.href.replace(/\/+$/, '');
+  return checkedBaseURL(option ?? process.env.ROBOWRITE_BASE_URL ?? DEFAULT_BASE_URL);
 }
 
 /**

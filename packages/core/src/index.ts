@@ -91,6 +91,8 @@ export {
 } from './lib/wait-for-job.ts';
 export type * from './provider/v1/index.ts';
 export * from './providers/robowrite/index.ts';
+export * from './providers/writer/index.ts';
+export * from './providers/writerzroom/index.ts';
 export type { BrandListParams } from './resources/brands.ts';
 export type { PropertyListParams } from './resources/properties.ts';
 export type { TopicContentParams } from './resources/topics.ts';

@@ -10,8 +10,11 @@ export interface ProviderUnderTest {
   minimumDrafts: number;
   /** An id the emulator has never issued. */
   unknownId: string;
-  /** Changes a listed draft upstream the way an editor would (its marker must move). */
-  updateDraft(id: string): Promise<void>;
+  /**
+   * Changes a listed draft upstream the way an editor would (its marker must move); absent for
+   * an API whose drafts never change (capability `updates: false`).
+   */
+  updateDraft?: ((id: string) => Promise<void>) | undefined;
   /** A valid generation input for the provider's `generation.parseInput`. */
   generationInput: unknown;
   /** The emulator ends the next generation job as failed. */
@@ -47,6 +50,11 @@ export interface ContractCapabilities {
   lists?: boolean;
   /** Has `generation` (default true). */
   generates?: boolean;
+  /**
+   * A listed draft can change upstream (default true); false for an API whose drafts never do
+   * (Writer: a completed job's output is final), whose `updateDraft` has nothing to call.
+   */
+  updates?: boolean;
 }
 
 /**
@@ -56,7 +64,7 @@ export interface ContractCapabilities {
 export function providerContract(
   label: string,
   setup: () => Promise<ProviderUnderTest>,
-  { lists = true, generates = true }: ContractCapabilities = {},
+  { lists = true, generates = true, updates = true }: ContractCapabilities = {},
 ): void {
   describe(`ProviderV1 contract: ${label}`, () => {
     let t: ProviderUnderTest;
@@ -98,16 +106,19 @@ export function providerContract(
           expect(await markers()).toEqual(first);
         });
 
-        it('moves the marker of a draft updated upstream, and only its', async () => {
-          const before = (await listAll(t.provider, t.scope)).flat();
-          const target = before.find((summary) => summary.marker !== null) as DraftSummary;
-          expect(target).toBeDefined();
-          await t.updateDraft(target.id);
-          const after = new Map((await listAll(t.provider, t.scope)).flat().map((s) => [s.id, s]));
-          expect(after.get(target.id)?.marker).not.toBe(target.marker);
-          const others = before.filter((summary) => summary.id !== target.id);
-          expect(others.filter((s) => after.get(s.id)?.marker !== s.marker)).toEqual([]);
-        });
+        if (updates)
+          it('moves the marker of a draft updated upstream, and only its', async () => {
+            const before = (await listAll(t.provider, t.scope)).flat();
+            const target = before.find((summary) => summary.marker !== null) as DraftSummary;
+            expect(target).toBeDefined();
+            await t.updateDraft?.(target.id);
+            const after = new Map(
+              (await listAll(t.provider, t.scope)).flat().map((s) => [s.id, s]),
+            );
+            expect(after.get(target.id)?.marker).not.toBe(target.marker);
+            const others = before.filter((summary) => summary.id !== target.id);
+            expect(others.filter((s) => after.get(s.id)?.marker !== s.marker)).toEqual([]);
+          });
       });
 
     describe('reading', () => {

@@ -55,11 +55,12 @@ function cap(text: string): string {
   return text.length <= EXCERPT_CHARS ? text : `${text.slice(0, EXCERPT_CHARS - 1).trimEnd()}…`;
 }
 
-function jsonDetail(text: string): string | undefined {
+function jsonDetail(text: string, field: string): string | undefined {
   try {
     const body: unknown = JSON.parse(text);
-    if (body !== null && typeof body === 'object' && 'detail' in body) {
-      return typeof body.detail === 'string' ? body.detail : JSON.stringify(body.detail);
+    if (body !== null && typeof body === 'object' && field in body) {
+      const value = (body as Record<string, unknown>)[field];
+      return typeof value === 'string' ? value : JSON.stringify(value);
     }
   } catch {
     // Not JSON: an excerpt of the text is the best explanation there is.
@@ -70,10 +71,15 @@ function jsonDetail(text: string): string | undefined {
 /**
  * `scrub` removes the API key; it runs on the cleaned text, before the cap, so a key split by
  * markup or control characters is still found and a cut can never leave part of one behind.
+ * `field` names the JSON field holding the message: RoboWrite's `detail`, WriterzRoom's `message`.
  */
-export function errorDetail(text: string, scrub: (text: string) => string): string | null {
+export function errorDetail(
+  text: string,
+  scrub: (text: string) => string,
+  field = 'detail',
+): string | null {
   if (text.trim() === '') return null;
-  const detail = jsonDetail(text);
+  const detail = jsonDetail(text, field);
   const clean =
     detail !== undefined ? scrub(oneLine(detail)) : cap(scrub(oneLine(stripMarkup(text))));
   return clean === '' ? null : clean;

@@ -6,6 +6,7 @@ import { errorDetail } from './error-body.ts';
 import {
   APIConnectionError,
   APIError,
+  type APIErrorInit,
   APITimeoutError,
   APIUserAbortError,
   errorFromStatus,
@@ -51,6 +52,11 @@ export interface RequestSpec<T> {
   schema: z.ZodType<T>;
   /** The route honours Idempotency-Key: one is generated per call (unless given) and reused. */
   idempotent?: boolean;
+  /**
+   * The budget this request draws from, and the one a 429 on it pauses (default: the client's).
+   * For APIs that limit each route group on its own (WriterzRoom: generate, status, the rest).
+   */
+  limiter?: RateLimiter | undefined;
   options?: RequestOptions | undefined;
 }
 
@@ -64,6 +70,10 @@ export interface HttpClientConfig {
   dispatcher: Dispatcher;
   logger: LevelLogger;
   scrub: (text: string) => string;
+  /** The one-line message of an error body (default: RoboWrite's `{ "detail" }` envelope). */
+  errorDetail?: ((text: string, scrub: (text: string) => string) => string | null) | undefined;
+  /** The typed error for a non-2xx answer (default: RoboWrite's `errorFromStatus`). */
+  errorFromStatus?: ((init: APIErrorInit, retryAfterMs: number | null) => APIError) | undefined;
 }
 
 type Attempt<T> =
@@ -223,7 +233,7 @@ export class HttpClient {
     }
     this.#config.logger.warn(
       `retrying ${spec.method} ${spec.path} (${attempt + 1} of ${maxRetries}) after: ${error.message}`,
-      { delayMs: Math.round(delay + this.#config.limiter.pausedForMs) },
+      { delayMs: Math.round(delay + (spec.limiter ?? this.#config.limiter).pausedForMs) },
     );
     try {
       await sleep(delay, spec.options?.signal);
@@ -267,9 +277,10 @@ export class HttpClient {
       new APIUserAbortError(`${method} ${spec.path}: aborted by the caller`, {
         cause: userSignal?.reason,
       });
+    const limiter = spec.limiter ?? this.#config.limiter;
     let release: ReleaseSlot;
     try {
-      release = await this.#config.limiter.acquire(userSignal);
+      release = await limiter.acquire(userSignal);
     } catch {
       throw aborted();
     }
@@ -335,10 +346,12 @@ export class HttpClient {
 
     if (status < 200 || status >= 300) {
       const retryAfterMs = parseRetryAfter(responseHeaders['retry-after']);
-      const error = errorFromStatus(
+      const toError = this.#config.errorFromStatus ?? errorFromStatus;
+      const detailOf = this.#config.errorDetail ?? errorDetail;
+      const error = toError(
         {
           status,
-          detail: errorDetail(text, this.#config.scrub),
+          detail: detailOf(text, this.#config.scrub),
           requestId,
           method,
           path: spec.path,
@@ -353,7 +366,7 @@ export class HttpClient {
           retryAfterMs !== null ? retryAfterWithSkew(retryAfterMs) : backoffMs(attempt + 1),
           MAX_RETRY_AFTER_MS,
         );
-        this.#config.limiter.pause(pause);
+        limiter.pause(pause);
         log.info(`429 on ${method} ${spec.path}: pausing the client for ${Math.round(pause)} ms`);
       }
       return { ok: false, error, retryable: isRetryableStatus(status), retryAfterMs };

@@ -1,0 +1,61 @@
+import type { Draft } from '../../draft/draft.ts';
+import { checkDraftSize, InvalidEntryError } from '../../draft/entry-check.ts';
+import { safeEntryName } from '../../draft/entry-name.ts';
+import { countWords, deriveExcerpt, splitLeadingHeading } from '../writerzroom/markdown-body.ts';
+import type { WriterJob } from './schemas.ts';
+import { suggestionTitle } from './suggestion-title.ts';
+
+/** The only status a job with a draft has. */
+export const WRITER_DRAFT_STATUS = 'completed';
+
+function isoOrNull(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/**
+ * A completed job as the provider-neutral `Draft` (notes/providers.md, Writer "Mapping"): the
+ * body is `data.suggestion` (Markdown), less a leading `# ` heading when that heading is the
+ * title (a page shows the title once, as for WriterzRoom); the title is the suggestion's first
+ * `# ` heading, else `data.title`, else the job id; `createdAt` from `created_at`, `updatedAt`
+ * from `completed_at` (a retried job's run ends later); the id is the job id; no tags, sources,
+ * scoring or SEO fields. API text is scrubbed of the key and of terminal controls on the way in.
+ * A completed job without a suggestion is refused with `InvalidEntryError`.
+ */
+export function toWriterDraft(job: WriterJob, scrub: (text: string) => string): Draft {
+  const id = job.id;
+  const suggestion = job.data?.suggestion;
+  if (!suggestion || suggestion.trim() === '') {
+    throw new InvalidEntryError(id, 'the completed job has no data.suggestion');
+  }
+  const markdown = scrub(suggestion);
+  const title = suggestionTitle(markdown, job.data?.title ? scrub(job.data.title) : null) ?? id;
+  const leading = splitLeadingHeading(markdown);
+  const body = leading.heading === title ? leading.body : markdown;
+  checkDraftSize({ id, body });
+  const createdAt = isoOrNull(job.created_at) ?? isoOrNull(job.completed_at);
+  if (createdAt === null) throw new InvalidEntryError(id, 'created_at is not a date');
+  return {
+    provider: 'writer',
+    id,
+    versionId: null,
+    versionNumber: null,
+    slug: safeEntryName(title),
+    title,
+    status: WRITER_DRAFT_STATUS,
+    body,
+    excerpt: deriveExcerpt(body),
+    seoTitle: null,
+    seoDescription: null,
+    seoKeywords: [],
+    tags: [],
+    categories: [],
+    authorId: null,
+    wordCount: countWords(body),
+    createdAt,
+    updatedAt: isoOrNull(job.completed_at) ?? createdAt,
+    scoring: null,
+    sources: null,
+  };
+}
