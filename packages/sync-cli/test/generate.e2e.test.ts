@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { robowriteSchema } from '@robowrite/core';
+import { createRoboWriteProvider, robowriteSchema } from '@robowrite/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLikeAstro } from '../src/sync/frontmatter.ts';
+import { waitForJob } from '../src/sync/wait-for-job.ts';
 import {
   cli,
   cliEnv,
@@ -19,6 +20,10 @@ import {
   tree,
   upstream,
 } from './helpers.ts';
+
+interface PullJson {
+  jobs: { status: string }[];
+}
 
 interface GenerateJson {
   key: string;
@@ -100,6 +105,34 @@ describe('generate', () => {
     );
     expect(parseJson<GenerateJson>(again.stdout)).toMatchObject({ reused: true, jobId: job.jobId });
     expect(emu.stats().jobsCreated).toBe(1);
+  });
+
+  it('collects a job whose item was listed before the job reported landed, then reads nothing', async () => {
+    // The item is listed as soon as the run ends; the job reads `running` for the lag after, so
+    // the first pull writes the item with no job. The rule that then records the job on the item
+    // even when the text is unchanged is pinned in planner.test.ts; this is the flow around it.
+    emu = await emulator({ fixture: 'empty', jobDurationMs: 300, completionLagMs: 6_000 });
+    const dir = await project();
+    const env = cliEnv(emu);
+    const started = await cli(
+      dir,
+      ['generate', '--title', 'Lagging', '--keyword', 'lag', '--json'],
+      env,
+    );
+    const job = parseJson<GenerateJson>(started.stdout);
+    const first = await pullUntilCreated(dir, env, 1);
+    expect(first.jobs[0]?.status).not.toMatch(/collected/);
+    const provider = createRoboWriteProvider({ client: upstream(emu) });
+    await waitForJob(provider, job.jobId as string, { intervalMs: 100, timeoutMs: 30_000 });
+    const landed = parseJson<PullJson>((await cli(dir, ['pull', '--json'], env)).stdout);
+    expect(landed.jobs[0]?.status).toBe('awaiting_review (collected)');
+    const before = { ...emu.stats().routes };
+    await cli(dir, ['pull', '--json'], env);
+    const spent = Object.entries(emu.stats().routes)
+      .map(([route, count]) => [route, count - (before[route] ?? 0)] as const)
+      .filter(([, count]) => count > 0);
+    // The three default statuses' list pages, and no item read or job poll.
+    expect(Object.fromEntries(spent)).toEqual({ 'GET /content': 3 });
   });
 
   it('runs the brief flow from a YAML file with --wait and writes a completed draft', async () => {

@@ -146,6 +146,22 @@ describe('planFile: what a pull does with one item it read', () => {
     expect(action).toMatchObject({ kind: 'skip', record: want });
   });
 
+  // Found by bench:smoke under load: an item the listing brought in before its job reported
+  // landed was written with no job; when the job landed the text was the same, nothing was
+  // recorded, so the job never counted as collected and every watch cycle read the item again.
+  it.each([
+    ['the job that made it became known', { jobId: 'job-1', jobStatus: 'awaiting_review' }],
+    ['the job status moved', { jobId: null, jobStatus: 'completed' }],
+  ])('records an unchanged file again when %s', async (_, job) => {
+    const known = tracked('A1', 'a.md');
+    const want = { ...desired('a', 'A1'), ...job };
+    const action = await planFile(want, known, {
+      force: false,
+      readFile: reader({ 'a.md': 'A1' }),
+    });
+    expect(action).toMatchObject({ kind: 'skip', reason: 'unchanged', record: want });
+  });
+
   it('records the old name as the previous file of a rename', async () => {
     const known = tracked('A1', 'old.md');
     const action = await planFile(desired('a', 'A2'), known, {

@@ -114,10 +114,14 @@ function planTracked(
   const { itemId, file } = desired;
   const desiredHash = hashText(desired.text);
   if (onDisk === desired.text) {
+    // Everything the state keeps, the job included: a job is collected once the tracked item
+    // names it, so an item written before its job reported landed must be recorded again.
     const changed =
       known.hash !== desiredHash ||
       known.marker !== desired.marker ||
-      known.versionId !== desired.versionId;
+      known.versionId !== desired.versionId ||
+      known.jobId !== desired.jobId ||
+      known.jobStatus !== desired.jobStatus;
     return { kind: 'skip', itemId, file, reason: 'unchanged', record: changed ? desired : null };
   }
   const editedLocally = hashText(onDisk) !== known.hash;
