@@ -1,7 +1,7 @@
 export type { RobowriteFrontmatter, RobowriteFrontmatterInput } from '@robowrite/core';
 export { robowriteSchema } from '@robowrite/core';
 export { type RobowriteDevRefreshOptions, robowriteDevRefresh } from './dev-refresh.ts';
-export { RobowriteSyncError } from './errors.ts';
+export { MissingApiKeyError, RefusedDialectError, RobowriteSyncError } from './errors.ts';
 export {
   RobowriteEntryNotFoundError,
   RobowriteLiveError,
@@ -23,7 +23,10 @@ export {
   DEFAULT_STATUSES,
   type IdStrategy,
   type IncludeOption,
+  type RoboWriteSourceOptions,
   type RobowriteSourceOptions,
   type StatusOption,
+  type WriterSourceOptions,
+  type WriterzRoomSourceOptions,
 } from './options.ts';
 export type { SyncReport } from './sync-collection.ts';
