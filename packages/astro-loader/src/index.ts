@@ -1,7 +1,7 @@
 export type { RobowriteFrontmatter, RobowriteFrontmatterInput } from '@robowrite/core';
 export { robowriteSchema } from '@robowrite/core';
 export { type RobowriteDevRefreshOptions, robowriteDevRefresh } from './dev-refresh.ts';
-export { MissingApiKeyError, RefusedDialectError, RobowriteSyncError } from './errors.ts';
+export { RobowriteSyncError } from './errors.ts';
 export {
   RobowriteEntryNotFoundError,
   RobowriteLiveError,

@@ -5,7 +5,7 @@ import {
   idRecord,
   type NeutralizeOptions,
   PROVIDER_LABELS,
-  unknownStatusesWarning,
+  statusesWarning,
 } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
 import { loaderCredentials, type ProviderCache } from './client.ts';
@@ -67,7 +67,8 @@ export async function syncCollection(
   const logger = scrubbedLogger(context.logger, credentials.apiKey);
   const scope = context.generateDigest(
     JSON.stringify({
-      provider: resolved.provider,
+      // RoboWrite's scope keeps its shape from before providers, so upgrading reloads nothing.
+      ...(resolved.provider === 'robowrite' ? {} : { provider: resolved.provider }),
       brand: resolved.brand,
       statuses: resolved.statuses,
       include: resolved.include,
@@ -81,9 +82,7 @@ export async function syncCollection(
   const known: Record<string, SyncedItem> =
     reloadReason === null && previous ? previous.items : idRecord();
   if (reloadReason !== null) logger.info(`full sync: ${reloadReason}`);
-  // Core's status names are RoboWrite's; the other providers' statuses are their jobs'.
-  const statusWarning =
-    resolved.provider === 'robowrite' ? unknownStatusesWarning(resolved.statuses) : null;
+  const statusWarning = statusesWarning(resolved.provider, resolved.statuses);
   if (statusWarning !== null) logger.warn(statusWarning);
   let summaries: DraftSummary[];
   let changed: DraftSummary[];

@@ -60,6 +60,16 @@ describe.each([
     expect(again.renders).toBe(0);
   });
 
+  it('a status that holds no draft of this provider gets one warning line, and changes nothing loaded', async () => {
+    const context = mockContext();
+    await robowriteLoader({ ...world.options, statuses: ['completed', 'failed'] }).load(context);
+    expect([...context.entries.keys()].sort()).toEqual([...expected.keys()].sort());
+    const warnings = context.logs.filter((line) => line.level === 'warn').map((l) => l.message);
+    expect(warnings).toEqual([
+      `status "failed" holds no ${world.label.split(' ')[0]} draft (only "completed" does); nothing is synced for it`,
+    ]);
+  });
+
   it('the live loader serves the same entries, and one rendered by its id', async () => {
     const live = robowriteLiveLoader({ ...world.options, limit: 50 });
     const collection = await live.loadCollection({ collection: 'preview', filter: {} });

@@ -7,6 +7,8 @@ import {
   PROVIDER_NAMES,
   type ProviderV1,
   RoboWriteError,
+  statusesWarning,
+  unknownStatusesWarning,
 } from '../src/index.ts';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -100,5 +102,22 @@ describe('defaultDraftStatuses', () => {
       ['writerzroom', ['completed']],
       ['writer', ['completed']],
     ]);
+  });
+});
+
+describe('statusesWarning', () => {
+  it("is RoboWrite's unknown-status line for RoboWrite", () => {
+    expect(statusesWarning('robowrite', ['publishd'])).toBe(unknownStatusesWarning(['publishd']));
+    expect(statusesWarning('robowrite', DEFAULT_DRAFT_STATUSES)).toBeNull();
+  });
+
+  it('names the statuses that hold no WriterzRoom or Writer draft', () => {
+    expect(statusesWarning('writerzroom', ['completed'])).toBeNull();
+    expect(statusesWarning('writer', ['completed', 'failed', 'in_progress', 'failed'])).toBe(
+      'status "failed", "in_progress" holds no Writer draft (only "completed" does); nothing is synced for it',
+    );
+    expect(statusesWarning('writerzroom', ['published'])).toBe(
+      'status "published" holds no WriterzRoom draft (only "completed" does); nothing is synced for it',
+    );
   });
 });

@@ -7,3 +7,4 @@ export {
   PROVIDER_NAMES,
   type ProviderName,
 } from './provider-name.ts';
+export { statusesWarning } from './statuses-warning.ts';
