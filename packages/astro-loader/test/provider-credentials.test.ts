@@ -111,6 +111,28 @@ describe.each([
     expect(world.emu.stats().requests).toBe(before);
   });
 
+  it('a wrong key from .env fails the sync in one line without the key in the message, hint or logs', async () => {
+    const keyVariable = Object.keys(world.dotenv)[0] as string;
+    const wrongKey = 'wrong_key_in_dotenv_7f3a9c1e5b';
+    await writeDotenv({ ...world.dotenv, [keyVariable]: wrongKey });
+    const context = mockContext(undefined, { root });
+    const failure = await robowriteLoader(bare())
+      .load(context)
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(failure).toBeInstanceOf(RobowriteSyncError);
+    expect((failure as Error).message).toMatch(/ sync of collection "api" failed: 401 GET /);
+    expect((failure as RobowriteSyncError).hint).toBe(
+      `Check ${keyVariable} (the environment, then the project's .env).`,
+    );
+    const printed = [(failure as Error).message, (failure as RobowriteSyncError).hint];
+    printed.push(...context.logs.map((line) => line.message));
+    for (const text of printed) expect(text).not.toContain(wrongKey);
+    expect(context.entries.size).toBe(0);
+  });
+
   it('robowriteLiveLoader({ provider }) reads the .env of the directory the server runs in', async () => {
     await writeDotenv(world.dotenv);
     const before = process.cwd();
@@ -143,6 +165,30 @@ describe.each([
       dev.stop();
     }
     expect(dev.logs.filter((line) => line.startsWith('warn: '))).toEqual([]);
+  });
+});
+
+describe('a Writer loader without an application', () => {
+  isolateEnvironment();
+
+  it('fails the sync in one line naming WRITER_APPLICATION_ID, before any request', async () => {
+    const world = await writerWorld();
+    const root = await mkdtemp(join(tmpdir(), 'robowrite-astro-provider-'));
+    try {
+      await writeFile(
+        join(root, '.env'),
+        `WRITER_API_KEY=${world.emu.apiKey}\nWRITER_BASE_URL=${world.emu.url}\n`,
+      );
+      await expect(
+        robowriteLoader({ provider: 'writer' }).load(mockContext(undefined, { root })),
+      ).rejects.toThrow(
+        'Writer sync of collection "api" failed: no Writer application: pass `applicationIds` or set WRITER_APPLICATION_ID',
+      );
+      expect(world.emu.stats().requests).toBe(0);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+      await world.close();
+    }
   });
 });
 
