@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { errorLine } from '@robowrite/core';
+import { errorLine, PROVIDER_LABELS } from '@robowrite/core';
 import type { AstroIntegration } from 'astro';
 import { loaderCredentials, providerCache } from './client.ts';
 import { listedDrafts } from './listed-drafts.ts';
@@ -7,17 +7,19 @@ import { LOADER_NAME } from './loader.ts';
 import { markdownWithoutMdx } from './markdown-without-mdx.ts';
 import { type RobowriteSourceOptions, resolveSourceOptions } from './options.ts';
 
-export interface RobowriteDevRefreshOptions
-  extends Pick<
-    RobowriteSourceOptions,
-    'apiKey' | 'baseURL' | 'clientOptions' | 'brand' | 'statuses'
-  > {
+/** Each member of a union without the keys `K` (a plain `Omit` would merge the members). */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The provider choice and source options of the loaders, without what only a read uses. */
+export type RobowriteDevRefreshOptions = OmitEach<RobowriteSourceOptions, 'include' | 'id'> & {
   /**
-   * Time between polls. Each poll is one list request per status (per 200 items), so the 30 s
-   * default spends 6 of the API's 120 requests a minute with the three default statuses.
+   * Time between polls. Each poll is one listing: for RoboWrite one list request per status (per
+   * 200 items), so the 30 s default spends 6 of the API's 120 requests a minute with the three
+   * default statuses; for WriterzRoom v1 one `GET /v1/content`; for Writer one list request per
+   * application (per 100 completed jobs).
    */
   intervalMs?: number;
-}
+};
 
 /**
  * During `astro dev`, polls the content list and, when what is in scope changed (a draft landed,
@@ -36,6 +38,7 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
   let generation = 0;
   // One client (and provider) for every poll of a dev server's life; closed when the server stops.
   const providers = providerCache(options);
+  const label = PROVIDER_LABELS[scope.provider];
   const stop = (): void => {
     generation++;
     clearTimeout(timer);
@@ -66,11 +69,11 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
               .map((item) => `${item.id}|${item.status}|${item.marker ?? ''}`)
               .sort()
               .join('\n');
-            if (failing) logger.info('RoboWrite reachable again');
+            if (failing) logger.info(`${label} reachable again`);
             failing = false;
             // The first poll only records what the initial sync already loaded.
             if (last !== null && fingerprint !== last && current === generation) {
-              logger.info('RoboWrite drafts changed: refreshing content');
+              logger.info(`${label} drafts changed: refreshing content`);
               await refreshContent({ loaders: [LOADER_NAME], context: { source: 'robowrite' } });
             }
             last = fingerprint;
@@ -79,7 +82,7 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
             if (current !== generation) return;
             if (!failing) {
               const reason = errorLine(error, { secrets: [credentials.apiKey] });
-              logger.warn(`polling RoboWrite failed: ${reason}`);
+              logger.warn(`polling ${label} failed: ${reason}`);
             }
             failing = true;
           }

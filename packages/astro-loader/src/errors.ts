@@ -18,10 +18,18 @@ export class RobowriteSyncError extends Error {
 /** No key in the loader options, the environment or the project's `.env`. */
 export class MissingApiKeyError extends Error {
   override name = 'MissingApiKeyError';
+  /** The variable that was looked for (`ROBOWRITE_API_KEY`, `WRITER_API_KEY`...). */
+  readonly variable: string;
 
-  constructor(envFile: string) {
+  constructor(envFile: string, variable = 'ROBOWRITE_API_KEY') {
     super(
-      `missing API key: set ROBOWRITE_API_KEY in the environment or in ${envFile}, or pass \`apiKey\` to the loader`,
+      `missing API key: set ${variable} in the environment or in ${envFile}, or pass \`apiKey\` to the loader`,
     );
+    this.variable = variable;
   }
+}
+
+/** WriterzRoom's `api` dialect, named by the environment or `.env`: it has no listing to load. */
+export class RefusedDialectError extends Error {
+  override name = 'RefusedDialectError';
 }

@@ -23,7 +23,10 @@ export {
   DEFAULT_STATUSES,
   type IdStrategy,
   type IncludeOption,
+  type RoboWriteSourceOptions,
   type RobowriteSourceOptions,
   type StatusOption,
+  type WriterSourceOptions,
+  type WriterzRoomSourceOptions,
 } from './options.ts';
 export type { SyncReport } from './sync-collection.ts';

@@ -8,6 +8,7 @@ import {
   InvalidEntryError,
   type NeutralizeOptions,
   neutralizeMarkdown,
+  PROVIDER_LABELS,
   type ProviderV1,
   type RetrieveDraftOptions,
   type RobowriteFrontmatter,
@@ -17,7 +18,7 @@ import type { LiveDataEntry } from 'astro';
 import type { LiveLoader } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { statusesProblem } from './check-statuses.ts';
-import { loaderCredentials, providerCache } from './client.ts';
+import { type LoaderConnection, loaderCredentials, providerCache } from './client.ts';
 import { entryIdOf, findEntry, type ListedEntry, listEntries } from './live-entries.ts';
 import { RobowriteEntryNotFoundError, RobowriteLiveError } from './live-errors.ts';
 import {
@@ -46,23 +47,24 @@ export interface RobowriteCollectionFilter {
 }
 
 /** `allowRawHtml` (core's `NeutralizeOptions`): off by default, see the README's Security. */
-export interface RobowriteLiveLoaderOptions extends RobowriteSourceOptions, NeutralizeOptions {
-  /** Markdown options for `@astrojs/markdown-remark` (plugins, syntax highlighting...). */
-  markdown?: Parameters<typeof createMarkdownProcessor>[0];
-  /** Default cap on items per `getLiveCollection` call. 20 unless set. */
-  limit?: number;
-}
+export type RobowriteLiveLoaderOptions = RobowriteSourceOptions &
+  NeutralizeOptions & {
+    /** Markdown options for `@astrojs/markdown-remark` (plugins, syntax highlighting...). */
+    markdown?: Parameters<typeof createMarkdownProcessor>[0];
+    /** Default cap on items per `getLiveCollection` call. 20 unless set. */
+    limit?: number;
+  };
 
 export type RobowriteLiveErrorType = RobowriteLiveError | RobowriteEntryNotFoundError;
 
-/** Cache tag shared by every RoboWrite entry, to invalidate them all at once. */
+/** Cache tag shared by every entry of these loaders (whichever the provider), to invalidate them all at once. */
 export const CACHE_TAG = 'robowrite';
 /** Cache tag of one item, stable across versions and slug changes. */
 export const itemCacheTag = (itemId: string): string => `robowrite:${itemId}`;
 
 /**
  * Live loader for `defineLiveCollection({ loader: robowriteLiveLoader() })` in
- * `src/live.config.ts`: reads the API at request time, for previewing a draft on demand.
+ * `src/live.config.ts`: reads the provider's API at request time, for previewing a draft on demand.
  * `loadEntry` renders the body to `rendered.html`; `loadCollection` returns data only (rendering
  * every body of a listing would be wasted work for a page that shows titles). Entries are the
  * build loader's and the CLI's: ids from core's naming rule over the listing (so every call lists
@@ -115,7 +117,7 @@ export function robowriteLiveLoader(
         });
         return { ...entry.live, rendered: { html: await render(body) } };
       } catch (error) {
-        return { error: apiError(collection, error, found.apiKey) };
+        return { error: apiError(collection, error, found) };
       }
     },
     loadCollection: async ({ filter, collection }) => {
@@ -136,7 +138,7 @@ export function robowriteLiveLoader(
           cacheHint: { tags: [CACHE_TAG] },
         };
       } catch (error) {
-        return { error: apiError(collection, error, found.apiKey) };
+        return { error: apiError(collection, error, found) };
       }
     },
   };
@@ -186,10 +188,11 @@ function filterStatuses(
   return typeof filter.status === 'string' ? [filter.status] : filter.status;
 }
 
-function apiError(collection: string, error: unknown, apiKey: string | undefined) {
+function apiError(collection: string, error: unknown, connection: LoaderConnection) {
+  const reason = errorLine(error, { secrets: [connection.apiKey] });
   return new RobowriteLiveError(
     collection,
-    `RoboWrite request failed: ${errorLine(error, { secrets: [apiKey] })}`,
+    `${PROVIDER_LABELS[connection.provider]} request failed: ${reason}`,
     error instanceof APIError ? error.status : null,
     error instanceof Error ? error : undefined,
   );

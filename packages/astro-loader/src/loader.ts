@@ -18,7 +18,8 @@ export type RobowriteLoaderOptions = SyncOptions;
 export type RobowriteLoader = Loader & { schema: typeof robowriteSchema };
 
 /**
- * Build-time loader for `defineCollection({ loader: robowriteLoader() })`: RoboWrite drafts as
+ * Build-time loader for `defineCollection({ loader: robowriteLoader() })`: drafts of the chosen
+ * provider (RoboWrite by default, WriterzRoom, Writer) as
  * entries whose data is the shared frontmatter (`robowriteSchema`), whose body is the Markdown
  * and whose `rendered` HTML comes from the site's own Markdown pipeline. Syncs incrementally.
  */

@@ -2,12 +2,17 @@ import {
   type ContentItemStatus,
   DEFAULT_DRAFT_STATUSES,
   type Draft,
+  defaultDraftStatuses,
   type EntryNameSource,
   entryNameInput,
+  type ProviderName,
   type ClientOptions as RoboWriteOptions,
   safeEntryName,
+  type WriterOptions,
+  type WriterzRoomOptions,
 } from '@robowrite/core';
 import { statusesProblem } from './check-statuses.ts';
+import { checkedLoaderProvider, refusedDialectProblem } from './provider-choice.ts';
 
 /**
  * A content item status: one core knows (`CONTENT_ITEM_STATUSES`, offered by the editor) or any
@@ -26,36 +31,70 @@ export type IncludeOption = 'scoring' | 'sources';
  */
 export type IdStrategy = 'slug' | 'itemId' | ((draft: Draft) => string);
 
-/** Options both loaders and the dev refresh share: where to read and what to read. */
-export interface RobowriteSourceOptions {
+/** What every provider's loaders share: the key, the API's origin and what to load. */
+interface SharedSourceOptions {
   /**
-   * Defaults to `ROBOWRITE_API_KEY` from the environment, then from the project's `.env` (core's
+   * Defaults to the provider's key variable (`ROBOWRITE_API_KEY`, `WRITERZROOM_API_KEY`,
+   * `WRITER_API_KEY`) from the environment, then from the project's `.env` (core's
    * `resolveCredentials`, as the CLI reads it), read when the loader runs.
    */
   apiKey?: string;
-  /** Defaults to `ROBOWRITE_BASE_URL` (environment, then `.env`), then the production API. */
+  /** Defaults to the provider's base URL variable (environment, then `.env`), then production. */
   baseURL?: string;
-  /** Anything else the client takes (timeout, maxRetries, rateLimit, dispatcher, logger...). */
-  clientOptions?: LoaderClientOptions;
-  /** Only items of this brand (the org's items of every brand when omitted). */
-  brand?: string;
   /**
-   * Content item statuses to load. Defaults to core's `DEFAULT_DRAFT_STATUSES` (the same drafts
-   * the CLI pulls): `draft`, `in_review` (a job that ended `awaiting_review`) and `published`.
-   * Items that have no generated version yet are never loaded. Any status name: core's
-   * `CONTENT_ITEM_STATUSES` or another the API has; an empty list or name throws on creation.
+   * Statuses to load. Defaults to core's `defaultDraftStatuses(provider)` (the same drafts the
+   * CLI pulls): for RoboWrite `draft`, `in_review` (a job that ended `awaiting_review`) and
+   * `published`; `completed` for WriterzRoom and Writer. Items that have no generated version yet
+   * are never loaded. Any status name; an empty list or name throws on creation.
    */
   statuses?: readonly StatusOption[];
-  /** Extra data to fetch per item; both by default, since entries carry score and sources. */
+  /** Extra data to fetch per item (RoboWrite); both by default, since entries carry score and sources. */
   include?: readonly IncludeOption[];
   id?: IdStrategy;
 }
 
-/** Core's `DEFAULT_DRAFT_STATUSES`, the very array the CLI pulls by default. */
+/** RoboWrite (the default provider). */
+export interface RoboWriteSourceOptions extends SharedSourceOptions {
+  provider?: 'robowrite';
+  /** Anything else the client takes (timeout, maxRetries, rateLimit, dispatcher, logger...). */
+  clientOptions?: LoaderClientOptions;
+  /** Only items of this brand (the org's items of every brand when omitted). */
+  brand?: string;
+}
+
+/**
+ * WriterzRoom, in its `v1` dialect: the only one with a content listing (`GET /v1/content`). The
+ * newest `api` dialect has none, so a loader could not find its drafts: it is refused.
+ */
+export interface WriterzRoomSourceOptions extends SharedSourceOptions {
+  provider: 'writerzroom';
+  /** Defaults to `WRITERZROOM_DIALECT` (environment, then `.env`), then `v1`. */
+  dialect?: 'v1';
+  /** Anything else the WriterzRoom client takes (timeout, maxRetries, rateLimit, logger...). */
+  clientOptions?: Omit<WriterzRoomOptions, 'apiKey' | 'baseURL' | 'dialect'>;
+}
+
+/** Writer: the completed jobs of the configured applications (no-code agents). */
+export interface WriterSourceOptions extends SharedSourceOptions {
+  provider: 'writer';
+  /** Defaults to `[WRITER_APPLICATION_ID]` (environment, then `.env`). */
+  applicationIds?: readonly string[];
+  /** Anything else the Writer client takes (timeout, maxRetries, rateLimit, logger...). */
+  clientOptions?: Omit<WriterOptions, 'apiKey' | 'baseURL'>;
+}
+
+/** Options both loaders and the dev refresh share: which API, where to read and what to read. */
+export type RobowriteSourceOptions =
+  | RoboWriteSourceOptions
+  | WriterzRoomSourceOptions
+  | WriterSourceOptions;
+
+/** Core's `DEFAULT_DRAFT_STATUSES`, the very array the CLI pulls by default (RoboWrite). */
 export const DEFAULT_STATUSES: readonly StatusOption[] = DEFAULT_DRAFT_STATUSES;
 export const DEFAULT_INCLUDE: readonly IncludeOption[] = ['scoring', 'sources'];
 
 export interface ResolvedSourceOptions {
+  provider: ProviderName;
   brand: string | null;
   statuses: readonly StatusOption[];
   include: readonly IncludeOption[];
@@ -63,7 +102,12 @@ export interface ResolvedSourceOptions {
 }
 
 export function resolveSourceOptions(options: RobowriteSourceOptions): ResolvedSourceOptions {
-  const statuses = options.statuses ?? DEFAULT_STATUSES;
+  const provider = checkedLoaderProvider(options.provider);
+  if (options.provider === 'writerzroom') {
+    const problem = refusedDialectProblem(options.dialect);
+    if (problem !== null) throw new TypeError(`robowrite: ${problem}`);
+  }
+  const statuses = options.statuses ?? defaultDraftStatuses(provider);
   const problem = statusesProblem(statuses, 'statuses');
   if (problem !== null) throw new TypeError(problem);
   // The provider takes what to include as two flags, so a name it would not know is refused here.
@@ -74,7 +118,11 @@ export function resolveSourceOptions(options: RobowriteSourceOptions): ResolvedS
     );
   }
   return {
-    brand: options.brand ?? null,
+    provider,
+    brand:
+      options.provider === undefined || options.provider === 'robowrite'
+        ? (options.brand ?? null)
+        : null,
     statuses: [...new Set(statuses)].sort(),
     include: [...new Set(options.include ?? DEFAULT_INCLUDE)].sort(),
     id: options.id ?? 'slug',

@@ -4,7 +4,8 @@ import {
   errorLine,
   idRecord,
   type NeutralizeOptions,
-  unknownStatusesWarning,
+  PROVIDER_LABELS,
+  statusesWarning,
 } from '@robowrite/core';
 import type { LoaderContext } from 'astro/loaders';
 import { loaderCredentials, type ProviderCache } from './client.ts';
@@ -12,6 +13,7 @@ import { EntryClaims } from './entry-claims.ts';
 import { RobowriteSyncError } from './errors.ts';
 import { listedDrafts } from './listed-drafts.ts';
 import type { ResolvedSourceOptions, RobowriteSourceOptions } from './options.ts';
+import { checkedLoaderProvider } from './provider-choice.ts';
 import { type Retrieved, retrieveChanged } from './retrieve-changed.ts';
 import { type LogLines, scrubbedLogger } from './scrubbed-logger.ts';
 import { storeFetched } from './store-fetched.ts';
@@ -24,8 +26,8 @@ import {
   writeSyncState,
 } from './sync-state.ts';
 
-/** `allowRawHtml` (core's `NeutralizeOptions`): off by default, see the README's Security. */
-export interface SyncOptions extends RobowriteSourceOptions, NeutralizeOptions {
+/** How a sync runs, whichever the provider. */
+export interface SyncRunOptions {
   /**
    * When the API fails during a sync, keep the entries of the last successful sync and log a
    * warning instead of failing the build. Off by default: a build should not silently ship stale
@@ -35,6 +37,9 @@ export interface SyncOptions extends RobowriteSourceOptions, NeutralizeOptions {
   /** Item retrieves in flight at once; the client's rate limiter still paces them. */
   concurrency?: number;
 }
+
+/** `allowRawHtml` (core's `NeutralizeOptions`): off by default, see the README's Security. */
+export type SyncOptions = RobowriteSourceOptions & NeutralizeOptions & SyncRunOptions;
 
 export interface SyncReport {
   listed: number;
@@ -62,6 +67,8 @@ export async function syncCollection(
   const logger = scrubbedLogger(context.logger, credentials.apiKey);
   const scope = context.generateDigest(
     JSON.stringify({
+      // RoboWrite's scope keeps its shape from before providers, so upgrading reloads nothing.
+      ...(resolved.provider === 'robowrite' ? {} : { provider: resolved.provider }),
       brand: resolved.brand,
       statuses: resolved.statuses,
       include: resolved.include,
@@ -75,7 +82,7 @@ export async function syncCollection(
   const known: Record<string, SyncedItem> =
     reloadReason === null && previous ? previous.items : idRecord();
   if (reloadReason !== null) logger.info(`full sync: ${reloadReason}`);
-  const statusWarning = unknownStatusesWarning(resolved.statuses);
+  const statusWarning = statusesWarning(resolved.provider, resolved.statuses);
   if (statusWarning !== null) logger.warn(statusWarning);
   let summaries: DraftSummary[];
   let changed: DraftSummary[];
@@ -151,8 +158,9 @@ function failedSync(
     logger.warn(`sync failed (${reason}); keeping the ${kept} entries of the last sync`);
     return null;
   }
+  const provider = checkedLoaderProvider(options.provider);
   throw new RobowriteSyncError(
-    `RoboWrite sync of collection "${context.collection}" failed: ${reason}`,
-    syncHint(error, kept),
+    `${PROVIDER_LABELS[provider]} sync of collection "${context.collection}" failed: ${reason}`,
+    syncHint(error, kept, provider),
   );
 }

@@ -50,7 +50,7 @@ async function inScope(client: RoboWrite, statuses: readonly string[] = DEFAULT_
 describe('robowriteLoader with the emulator', () => {
   let emu: Emulator;
   let client: RoboWrite;
-  let options: RobowriteLoaderOptions;
+  let options: RobowriteLoaderOptions & { provider?: 'robowrite' };
 
   beforeEach(async () => {
     emu = await fastEmulator();

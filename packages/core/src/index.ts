@@ -36,9 +36,13 @@ export {
   textScrubber,
 } from './core/scrub-text.ts';
 export {
+  CREDENTIAL_VARIABLES,
+  type CredentialsOf,
   type ResolveCredentialsOptions,
   type RobowriteCredentials,
   resolveCredentials,
+  type WriterCredentials,
+  type WriterzRoomCredentials,
 } from './credentials.ts';
 export type { Draft, DraftScoring, DraftSource } from './draft/draft.ts';
 export {
@@ -90,6 +94,7 @@ export {
   type WaitForOptions,
 } from './lib/wait-for-job.ts';
 export type * from './provider/v1/index.ts';
+export * from './providers/index.ts';
 export * from './providers/robowrite/index.ts';
 export * from './providers/writer/index.ts';
 export * from './providers/writerzroom/index.ts';

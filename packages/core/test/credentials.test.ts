@@ -58,3 +58,52 @@ describe('resolveCredentials', () => {
     }
   });
 });
+
+describe('resolveCredentials per provider', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'robowrite-credentials-'));
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it("reads WriterzRoom's key, base URL and dialect, the environment first, then .env", async () => {
+    await writeFile(
+      join(root, '.env'),
+      'WRITERZROOM_API_KEY=wzr_from_file\nWRITERZROOM_BASE_URL=http://127.0.0.1:1\nWRITERZROOM_DIALECT=v1\nROBOWRITE_API_KEY=rw_not_this\n',
+    );
+    const env = { WRITERZROOM_API_KEY: 'wzr_from_env', ROBOWRITE_BASE_URL: 'http://x' };
+    expect(await resolveCredentials({ root, env, provider: 'writerzroom' })).toEqual({
+      apiKey: 'wzr_from_env',
+      baseURL: 'http://127.0.0.1:1',
+      dialect: 'v1',
+      envFile: join(root, '.env'),
+    });
+  });
+
+  it("reads Writer's key, base URL and application id, never another provider's", async () => {
+    await writeFile(join(root, '.env'), 'WRITER_APPLICATION_ID=app-from-file\n');
+    const env = {
+      WRITER_API_KEY: 'writer_from_env',
+      WRITER_BASE_URL: 'http://127.0.0.1:2',
+      ROBOWRITE_API_KEY: 'rw_not_this',
+    };
+    expect(await resolveCredentials({ root, env, provider: 'writer' })).toEqual({
+      apiKey: 'writer_from_env',
+      baseURL: 'http://127.0.0.1:2',
+      applicationId: 'app-from-file',
+      envFile: join(root, '.env'),
+    });
+  });
+
+  it('finds nothing for a provider whose variables are unset, even with RoboWrite configured', async () => {
+    const env = { ROBOWRITE_API_KEY: 'rw_test_env', ROBOWRITE_BASE_URL: 'http://x' };
+    expect(await resolveCredentials({ root, env, provider: 'writer' })).toEqual({
+      apiKey: undefined,
+      baseURL: undefined,
+      applicationId: undefined,
+      envFile: join(root, '.env'),
+    });
+  });
+});
