@@ -98,6 +98,7 @@ export class RoboWrite {
   readonly #scrub: (text: string) => string;
   /** Only the agent this client made itself; an injected dispatcher belongs to the caller. */
   readonly #ownAgent: Dispatcher | null;
+  #closing: Promise<void> | undefined;
 
   constructor(options: ClientOptions = {}) {
     const apiKey = options.apiKey ?? process.env.ROBOWRITE_API_KEY;
@@ -199,9 +200,13 @@ export class RoboWrite {
     return this.#http.sent;
   }
 
-  /** Closes the connection pool this client created (an injected dispatcher is left open). */
-  async close(): Promise<void> {
-    await this.#ownAgent?.close();
+  /**
+   * Closes the connection pool this client created (an injected dispatcher is left open). Safe
+   * to call again: later calls wait for the first (undici throws on closing a closed pool).
+   */
+  close(): Promise<void> {
+    this.#closing ??= this.#ownAgent?.close() ?? Promise.resolve();
+    return this.#closing;
   }
 
   /** Keeps the key out of `console.log(client)` and `JSON.stringify(client)`. */

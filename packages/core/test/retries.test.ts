@@ -23,6 +23,19 @@ describe('retries and faults', () => {
     expect(emu.stats().routes['GET /brands']).toBe(3);
   });
 
+  // A dev-refresh poll in flight when the dev server stopped logged "retrying ... The client is
+  // closed": a closed client never reopens, so waiting and trying again only adds noise.
+  it('does not retry a request on a client that was closed', async () => {
+    const emu = await emulator();
+    const { client: rw, logs } = client(emu);
+    await rw.close();
+    const error = await rejection(rw.brands.list());
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toMatch(/closed/);
+    expect(logs.lines.filter((line) => line.includes('retrying'))).toEqual([]);
+    expect(emu.stats().routes['GET /brands']).toBeUndefined();
+  });
+
   it('gives up after maxRetries with a RateLimitError carrying retryAfterMs', async () => {
     const emu = await emulator();
     emu.faults.add({ route: 'GET /brands', sequence: ['429', '429', '429'], retryAfter: 0 });

@@ -80,6 +80,8 @@ type Attempt<T> =
   | { ok: true; value: WithResponse<T> }
   | { ok: false; error: RoboWriteError; retryable: boolean; retryAfterMs: number | null };
 
+/** undici's errors for a dispatcher closed or destroyed by its owner (`client.close()`). */
+const CLOSED_CODES = new Set(['UND_ERR_CLOSED', 'UND_ERR_DESTROYED']);
 const TIMEOUT_CODES = new Set([
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
@@ -321,6 +323,12 @@ export class HttpClient {
         return { ok: false, error, retryable: false, retryAfterMs: null };
       }
       const code = (cause as { code?: string }).code;
+      if (code !== undefined && CLOSED_CODES.has(code)) {
+        // This client was closed (a dev server stopping under a poll): it never reopens, so a
+        // retry would only wait and log.
+        const error = new APIConnectionError(method, spec.path, 'the client was closed', { cause });
+        return { ok: false, error, retryable: false, retryAfterMs: null };
+      }
       const why = this.#config.scrub(cause instanceof Error ? cause.message : String(cause));
       const error =
         timeoutSignal.aborted || (code !== undefined && TIMEOUT_CODES.has(code))
