@@ -11,6 +11,7 @@ import { settleJobs } from './jobs.ts';
 import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.ts';
 import { FixedWindowLimiter } from './rate-limit.ts';
 import { parseJsonBody, readBody } from './request-body.ts';
+import { tallyRequest } from './request-tally.ts';
 import { send } from './respond.ts';
 import { createRouter } from './routes/index.ts';
 import { createRuntime, type Stats } from './runtime.ts';
@@ -99,12 +100,8 @@ export async function startEmulator(
       ? url.pathname.slice(BASE_PATH.length) || '/'
       : null;
     const match = path === null ? ({ kind: 'not-found' } as const) : router.match(method, path);
-    const routeKey =
-      match.kind === 'found' ? `${method} ${match.route.template}` : `${method} (unmatched)`;
-    runtime.stats.routes[routeKey] = (runtime.stats.routes[routeKey] ?? 0) + 1;
-
-    const injected = faults.take(routeKey);
-    if (injected) runtime.stats.faultsInjected += 1;
+    const template = match.kind === 'found' ? match.route.template : null;
+    const injected = tallyRequest(runtime.stats, faults, method, template);
     if (injected && PRE_HANDLER_FAULTS.includes(injected.kind)) {
       if (injected.kind === 'edge-403') return send(res, 403, undefined, {}, null);
       if (injected.kind === '503') {

@@ -5,6 +5,7 @@ import { Random } from '../generator/random.ts';
 import { listen } from '../http-server.ts';
 import { FixedWindowLimiter } from '../rate-limit.ts';
 import { parseJsonBody, readBody } from '../request-body.ts';
+import { tallyRequest } from '../request-tally.ts';
 import { send } from '../respond.ts';
 import { emptyStats, type Stats } from '../runtime.ts';
 import {
@@ -98,12 +99,8 @@ export async function startWriterEmulator(input: WriterEmulatorOptions): Promise
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://emulator');
     const found = match(method, url.pathname);
-    const routeKey =
-      found.kind === 'found' ? `${method} ${found.route.template}` : `${method} (unmatched)`;
-    stats.routes[routeKey] = (stats.routes[routeKey] ?? 0) + 1;
-
-    const injected = faults.take(routeKey);
-    if (injected) stats.faultsInjected += 1;
+    const template = found.kind === 'found' ? found.route.template : null;
+    const injected = tallyRequest(stats, faults, method, template);
     if (injected && PRE_HANDLER_FAULTS.includes(injected.kind)) {
       return answerFault(res, injected, headers, stats);
     }
