@@ -2,12 +2,9 @@ import type { Dispatcher } from 'undici';
 import type { APIPromise } from './core/api-promise.ts';
 import { checkedBaseURL } from './core/base-url.ts';
 import { RoboWriteError } from './core/errors.ts';
-import { HttpClient, type RequestOptions } from './core/http-client.ts';
-import { LevelLogger, type Logger, type LogLevel, resolveLogLevel } from './core/logger.ts';
+import type { HttpClient, RequestOptions } from './core/http-client.ts';
+import type { Logger, LogLevel } from './core/logger.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './core/rate-limiter.ts';
-import { DEFAULT_MAX_RETRIES } from './core/retry-policy.ts';
-import { textScrubber } from './core/scrub-text.ts';
-import { createAgent } from './core/transport.ts';
 import type { FlowOptions } from './lib/flow-options.ts';
 import {
   type GenerateFromBriefParams,
@@ -19,6 +16,13 @@ import {
   type GenerateFromTopicResult,
   generateFromTopic,
 } from './lib/generate-from-topic.ts';
+import {
+  checkedApiKey,
+  checkedBudget,
+  DEFAULT_TIMEOUT_MS,
+  defaultUserAgent,
+} from './providers/shared/client-options.ts';
+import { createTransport } from './providers/shared/transport.ts';
 import { Authors } from './resources/authors.ts';
 import { Brands } from './resources/brands.ts';
 import { Briefs } from './resources/briefs.ts';
@@ -32,11 +36,9 @@ import { Properties } from './resources/properties.ts';
 import { Tags } from './resources/tags.ts';
 import { Topics } from './resources/topics.ts';
 import { type Ping, pingSchema } from './schemas/common.ts';
-import { VERSION } from './version.ts';
 
 export const DEFAULT_BASE_URL = 'https://api.roboad.ai/api/public/v1';
-/** Per attempt. Every call is small (generation is asynchronous), so a minute is generous. */
-export const DEFAULT_TIMEOUT_MS = 60_000;
+export { DEFAULT_TIMEOUT_MS };
 
 export interface ClientOptions {
   /** Defaults to `ROBOWRITE_API_KEY`. */
@@ -101,53 +103,38 @@ export class RoboWrite {
   #closing: Promise<void> | undefined;
 
   constructor(options: ClientOptions = {}) {
-    const apiKey = options.apiKey ?? process.env.ROBOWRITE_API_KEY;
-    if (typeof apiKey !== 'string' || apiKey.trim() === '') {
-      throw new RoboWriteError(
-        'missing API key: pass `apiKey` or set ROBOWRITE_API_KEY (create one in the RoboWrite ' +
-          'dashboard under Settings → API keys)',
-      );
-    }
-    if (/[\s]/.test(apiKey)) {
-      throw new RoboWriteError(
-        'the API key contains whitespace; paste it without spaces or newlines',
-      );
-    }
+    const apiKey = checkedApiKey(
+      options.apiKey ?? process.env.ROBOWRITE_API_KEY,
+      'missing API key: pass `apiKey` or set ROBOWRITE_API_KEY (create one in the RoboWrite ' +
+        'dashboard under Settings → API keys)',
+    );
     this.baseURL = resolveBaseURL(options.baseURL);
-    const userAgent =
-      options.userAgent ?? `robowrite-node/${VERSION} node/${process.versions.node}`;
+    const userAgent = options.userAgent ?? defaultUserAgent();
     if (userAgent.trim() === '') {
       throw new RoboWriteError(
         'userAgent must not be empty: the API edge blocks requests without a User-Agent',
       );
     }
     this.userAgent = userAgent;
-    this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-    if (!Number.isFinite(this.timeout) || this.timeout <= 0) {
-      throw new RoboWriteError('timeout must be a positive number of milliseconds');
-    }
-    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-    if (!Number.isInteger(this.maxRetries) || this.maxRetries < 0) {
-      throw new RoboWriteError('maxRetries must be a non-negative integer');
-    }
+    const { timeout, maxRetries } = checkedBudget(options);
+    this.timeout = timeout;
+    this.maxRetries = maxRetries;
     const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
     this.rateLimiter = rateLimit instanceof RateLimiter ? rateLimit : new RateLimiter(rateLimit);
-    this.#ownAgent = options.dispatcher ? null : createAgent(this.timeout);
-    // The one key scrubber every surface uses (the loaders and the CLI too); newlines are kept
-    // because log lines and error messages may span several on purpose.
-    const scrub = textScrubber([apiKey], { keepNewlines: true });
-    this.#scrub = scrub;
-    this.#http = new HttpClient({
+    const transport = createTransport({
       baseURL: this.baseURL,
       apiKey,
       userAgent,
-      timeout: this.timeout,
-      maxRetries: this.maxRetries,
+      timeout,
+      maxRetries,
       limiter: this.rateLimiter,
-      dispatcher: options.dispatcher ?? (this.#ownAgent as Dispatcher),
-      logger: new LevelLogger(resolveLogLevel(options.logLevel), options.logger ?? console, scrub),
-      scrub,
+      dispatcher: options.dispatcher,
+      logger: options.logger,
+      logLevel: options.logLevel,
     });
+    this.#http = transport.http;
+    this.#scrub = transport.scrub;
+    this.#ownAgent = transport.ownAgent;
 
     this.brands = new Brands(this.#http);
     this.properties = new Properties(this.#http);

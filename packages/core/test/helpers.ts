@@ -1,6 +1,12 @@
 import { type EmulatorOptions, startEmulator } from '@robowrite/emulator';
 import { afterEach } from 'vitest';
-import { type ClientOptions, type Logger, RoboWrite } from '../src/index.ts';
+import {
+  type ClientOptions,
+  type JobSnapshot,
+  type Logger,
+  type ProviderV1,
+  RoboWrite,
+} from '../src/index.ts';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -24,25 +30,38 @@ export class CapturingLogger implements Logger {
   }
 }
 
-const open: { emulators: Emulator[]; clients: RoboWrite[] } = { emulators: [], clients: [] };
+interface Closable {
+  close(): Promise<void>;
+}
+
+const open: { clients: Closable[]; emulators: Closable[] } = { clients: [], emulators: [] };
 
 afterEach(async () => {
   await Promise.all(open.clients.splice(0).map((c) => c.close()));
   await Promise.all(open.emulators.splice(0).map((e) => e.close()));
 });
 
+/**
+ * Closes `thing` after the running test: clients and providers first, then the emulators they
+ * talk to (a client closing after its server would log connection errors).
+ */
+export function closeAfterEach<T extends Closable>(thing: T, kind: 'client' | 'emulator'): T {
+  (kind === 'client' ? open.clients : open.emulators).push(thing);
+  return thing;
+}
+
+/** RoboWrite with fast jobs, no queued acks and no server-side limit: what most tests want. */
+export const FAST_ROBOWRITE = {
+  port: 0,
+  jobDurationMs: 200,
+  completionLagMs: 20,
+  queuedAckRate: 0,
+  rateLimit: false,
+} as const satisfies EmulatorOptions;
+
 /** A fresh emulator on a free loopback port, fast jobs and no server-side limit unless asked. */
 export async function emulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const emu = await startEmulator({
-    port: 0,
-    jobDurationMs: 200,
-    completionLagMs: 20,
-    queuedAckRate: 0,
-    rateLimit: false,
-    ...options,
-  });
-  open.emulators.push(emu);
-  return emu;
+  return closeAfterEach(await startEmulator({ ...FAST_ROBOWRITE, ...options }), 'emulator');
 }
 
 /** A client for an emulator, with quick retries and every log line captured. */
@@ -60,8 +79,7 @@ export function client(
     timeout: 5_000,
     ...options,
   });
-  open.clients.push(c);
-  return { client: c, logs };
+  return { client: closeAfterEach(c, 'client'), logs };
 }
 
 /** The rejection of a promise (fails the test if it resolves). */
@@ -72,4 +90,18 @@ export async function rejection(promise: PromiseLike<unknown>): Promise<Error> {
     return error as Error;
   }
   throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** Polls a job until it leaves 'running' (generous deadline: shared, noisy CI cores). */
+export async function settle(
+  provider: ProviderV1,
+  jobId: string,
+  { pollMs = 50, deadlineMs = 30_000 }: { pollMs?: number; deadlineMs?: number } = {},
+): Promise<JobSnapshot> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const snapshot = await provider.retrieveJob(jobId);
+    if (snapshot.outcome !== 'running' || Date.now() > deadline) return snapshot;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
 }

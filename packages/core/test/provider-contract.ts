@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DraftScope, DraftSummary, JobSnapshot, ProviderV1 } from '../src/index.ts';
+import type { DraftScope, DraftSummary, ProviderV1 } from '../src/index.ts';
 import { NotFoundError } from '../src/index.ts';
+import { settle as settleJob } from './helpers.ts';
 
 /** One provider wired to its emulator personality, as the contract suite drives it. */
 export interface ProviderUnderTest {
@@ -35,14 +36,8 @@ async function listAll(provider: ProviderV1, scope: DraftScope): Promise<DraftSu
 }
 
 /** Polls until the job leaves 'running' (generous deadline: shared, noisy CI cores). */
-async function settle(provider: ProviderV1, jobId: string): Promise<JobSnapshot> {
-  const deadline = Date.now() + JOB_WAIT_MS;
-  for (;;) {
-    const snapshot = await provider.retrieveJob(jobId);
-    if (snapshot.outcome !== 'running' || Date.now() > deadline) return snapshot;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const settle = (provider: ProviderV1, jobId: string) =>
+  settleJob(provider, jobId, { deadlineMs: JOB_WAIT_MS });
 
 /** What the API behind a provider can do; the cases for what it cannot are not registered. */
 export interface ContractCapabilities {

@@ -12,7 +12,7 @@ import {
   RequestValidationError,
   RoboWrite,
 } from '../src/index.ts';
-import { client, emulator } from './helpers.ts';
+import { client, emulator, FAST_ROBOWRITE } from './helpers.ts';
 import { providerContract } from './provider-contract.ts';
 
 const SYNTHETIC_ITEMS = 500;
@@ -21,14 +21,7 @@ providerContract('robowrite', async () => {
   // Started here, not with helpers' emulator(): the suite shares one across its cases (beforeAll),
   // while helpers close theirs after each case. 500 synthetic items are 60% published: the
   // published list alone spans two pages of 200.
-  const emu = await startEmulator({
-    port: 0,
-    jobDurationMs: 200,
-    completionLagMs: 20,
-    queuedAckRate: 0,
-    rateLimit: false,
-    items: SYNTHETIC_ITEMS,
-  });
+  const emu = await startEmulator({ ...FAST_ROBOWRITE, items: SYNTHETIC_ITEMS });
   const editor = new RoboWrite({ apiKey: emu.apiKey, baseURL: emu.url, rateLimit: false });
   const provider = createRoboWriteProvider({
     apiKey: emu.apiKey,

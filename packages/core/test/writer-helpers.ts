@@ -4,28 +4,17 @@ import {
   type WriterEmulator,
   type WriterEmulatorOptions,
 } from '@robowrite/emulator';
-import { afterEach } from 'vitest';
 import {
   createWriterProvider,
-  type JobSnapshot,
-  type ProviderV1,
   type WriterProvider,
   type WriterProviderOptions,
 } from '../src/index.ts';
-import { CapturingLogger } from './helpers.ts';
+import { CapturingLogger, closeAfterEach } from './helpers.ts';
+
+export { settle } from './helpers.ts';
 
 export { SOCIAL_POST_APPLICATION_ID };
 export const JOBS_ROUTE = 'GET /v1/applications/{application_id}/jobs';
-
-const open: { emulators: WriterEmulator[]; providers: ProviderV1[] } = {
-  emulators: [],
-  providers: [],
-};
-
-afterEach(async () => {
-  await Promise.all(open.providers.splice(0).map((p) => p.close()));
-  await Promise.all(open.emulators.splice(0).map((e) => e.close()));
-});
 
 /** The Writer personality on a free loopback port, quick jobs, no server-side limit. */
 export async function writerEmulator(
@@ -38,8 +27,7 @@ export async function writerEmulator(
     rateLimit: false,
     ...options,
   });
-  open.emulators.push(emu);
-  return emu;
+  return closeAfterEach(emu, 'emulator');
 }
 
 /** A provider for the emulator's applications (both unless given), client limit off, logs kept. */
@@ -58,8 +46,7 @@ export function writerProvider(
     timeout: 5_000,
     ...options,
   } as WriterProviderOptions);
-  open.providers.push(provider);
-  return { provider, logs };
+  return { provider: closeAfterEach(provider, 'client'), logs };
 }
 
 /** Starts `count` blog post jobs, topics numbered, and returns their ids. */
@@ -71,18 +58,4 @@ export async function startBlogJobs(provider: WriterProvider, count: number): Pr
     ids.push((await gen.start(input, gen.newCheckpoint(input))).jobId);
   }
   return ids;
-}
-
-/** Polls a job until it leaves 'running' (generous deadline: shared, noisy CI cores). */
-export async function settle(
-  provider: ProviderV1,
-  jobId: string,
-  deadlineMs = 30_000,
-): Promise<JobSnapshot> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const snapshot = await provider.retrieveJob(jobId);
-    if (snapshot.outcome !== 'running' || Date.now() > deadline) return snapshot;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

@@ -1,23 +1,15 @@
 import { type EmulatorOptions, startEmulator } from '@robowrite/emulator';
-import { afterEach } from 'vitest';
 import {
   createWriterzRoomProvider,
-  type JobSnapshot,
-  type ProviderV1,
   type WriterzRoomDialect,
   type WriterzRoomProvider,
   type WriterzRoomProviderOptions,
 } from '../src/index.ts';
-import { CapturingLogger } from './helpers.ts';
+import { CapturingLogger, closeAfterEach } from './helpers.ts';
+
+export { settle } from './helpers.ts';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
-
-const open: { emulators: Emulator[]; providers: ProviderV1[] } = { emulators: [], providers: [] };
-
-afterEach(async () => {
-  await Promise.all(open.providers.splice(0).map((p) => p.close()));
-  await Promise.all(open.emulators.splice(0).map((e) => e.close()));
-});
 
 /** The WriterzRoom personality on a free loopback port, quick jobs, no limits unless asked. */
 export async function wzrEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -29,8 +21,7 @@ export async function wzrEmulator(options: EmulatorOptions = {}): Promise<Emulat
     ...(options.routeLimits ? {} : { rateLimit: false as const }),
     ...options,
   });
-  open.emulators.push(emu);
-  return emu;
+  return closeAfterEach(emu, 'emulator');
 }
 
 /** A provider for the emulator in one dialect, client limits off unless given, logs captured. */
@@ -50,8 +41,7 @@ export function wzrProvider(
     timeout: 5_000,
     ...options,
   } as WriterzRoomProviderOptions);
-  open.providers.push(provider);
-  return { provider, logs };
+  return { provider: closeAfterEach(provider, 'client'), logs };
 }
 
 /** A valid generation input in each dialect (blog_article_generator needs `topic`). */
@@ -68,19 +58,4 @@ export function generationInput(dialect: WriterzRoomDialect, topic = 'Local SEO 
         style_profile_id: 'general_blog',
         inputs: { topic, audience: 'owners' },
       };
-}
-
-/** Polls a job until it leaves 'running' (generous deadline: shared, noisy CI cores). */
-export async function settle(
-  provider: ProviderV1,
-  jobId: string,
-  pollMs = 50,
-  deadlineMs = 30_000,
-): Promise<JobSnapshot> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const snapshot = await provider.retrieveJob(jobId);
-    if (snapshot.outcome !== 'running' || Date.now() > deadline) return snapshot;
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-  }
 }

@@ -23,7 +23,9 @@ describe.each<WriterzRoomDialect>(['api', 'v1'])('WriterzRoom per-route limits, 
       }),
     );
     // Every job polled as fast as the client lets it: the status limiter is what holds it back.
-    const snapshots = await Promise.all(jobs.map((job) => settle(provider, job.jobId, 0, 60_000)));
+    const snapshots = await Promise.all(
+      jobs.map((job) => settle(provider, job.jobId, { pollMs: 0, deadlineMs: 60_000 })),
+    );
     const drafts = await Promise.all(
       snapshots.map((snapshot) => provider.retrieveDraft(snapshot.draftId as string)),
     );

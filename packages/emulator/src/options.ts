@@ -78,14 +78,22 @@ export const DEFAULT_PORT = 4010;
 export const DEFAULT_JOB_DURATION_MS = 3000;
 export const MAX_ITEMS = 100_000;
 
-export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
+/** The options every personality takes, in the input shape they share. */
+type ServerInput = Pick<
+  EmulatorOptions,
+  'host' | 'port' | 'jobDurationMs' | 'rateLimit' | 'faults' | 'stateFile' | 'seed' | 'now'
+>;
+
+/** Those options resolved and checked (one clear line each), the same for every personality. */
+export type ServerBasics = Pick<
+  ResolvedOptions,
+  'host' | 'port' | 'jobDurationMs' | 'rateLimit' | 'faults' | 'stateFile' | 'seed' | 'now'
+>;
+
+export function resolveServerBasics(options: ServerInput): ServerBasics {
   const jobDurationMs = options.jobDurationMs ?? DEFAULT_JOB_DURATION_MS;
   if (!Number.isFinite(jobDurationMs) || jobDurationMs < 0) {
     throw new Error(`jobDurationMs must be a non-negative number, got ${jobDurationMs}`);
-  }
-  const items = options.items ?? 0;
-  if (!Number.isInteger(items) || items < 0 || items > MAX_ITEMS) {
-    throw new Error(`items must be an integer between 0 and ${MAX_ITEMS}, got ${items}`);
   }
   const rateLimit = options.rateLimit ?? { requests: 120, windowMs: 60_000 };
   if (rateLimit && (rateLimit.requests < 1 || rateLimit.windowMs < 1)) {
@@ -95,18 +103,29 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
     jobDurationMs,
-    completionLagMs: options.completionLagMs ?? Math.round(jobDurationMs * 0.15),
-    queuedAckRate: options.queuedAckRate ?? 0.05,
     rateLimit,
+    faults: options.faults ?? [],
+    stateFile: options.stateFile ?? null,
+    seed: options.seed ?? 'robowrite',
+    now: options.now ?? Date.now,
+  };
+}
+
+export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
+  const basics = resolveServerBasics(options);
+  const items = options.items ?? 0;
+  if (!Number.isInteger(items) || items < 0 || items > MAX_ITEMS) {
+    throw new Error(`items must be an integer between 0 and ${MAX_ITEMS}, got ${items}`);
+  }
+  return {
+    ...basics,
+    completionLagMs: options.completionLagMs ?? Math.round(basics.jobDurationMs * 0.15),
+    queuedAckRate: options.queuedAckRate ?? 0.05,
     fixture: options.fixture ?? 'demo',
     items,
     craftedItems: [...(options.craftedItems ?? [])],
     listMarkers: options.listMarkers ?? true,
-    faults: options.faults ?? [],
     jobOutcomes: [...(options.jobOutcomes ?? [])],
-    stateFile: options.stateFile ?? null,
-    seed: options.seed ?? 'robowrite',
-    now: options.now ?? Date.now,
   };
 }
 

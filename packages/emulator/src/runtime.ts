@@ -23,19 +23,23 @@ export interface Runtime {
   outcomes: JobOutcome[];
 }
 
+export function emptyStats(): Stats {
+  return {
+    requests: 0,
+    connections: 0,
+    routes: {},
+    rateLimited: 0,
+    jobsCreated: 0,
+    replays: 0,
+    faultsInjected: 0,
+  };
+}
+
 export function createRuntime(options: ResolvedOptions): Runtime {
   return {
     options,
     rng: new Random(`${options.seed}:runtime`),
-    stats: {
-      requests: 0,
-      connections: 0,
-      routes: {},
-      rateLimited: 0,
-      jobsCreated: 0,
-      replays: 0,
-      faultsInjected: 0,
-    },
+    stats: emptyStats(),
     outcomes: [...options.jobOutcomes],
   };
 }

@@ -1,15 +1,17 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, blockedAtEdge } from './auth.ts';
 import { ApiError } from './errors.ts';
 import { Faults, PRE_HANDLER_FAULTS } from './faults.ts';
 import { seedCrafted } from './fixtures/crafted.ts';
 import { DEMO_API_KEY, SECOND_API_KEY, seedDemo } from './fixtures/demo.ts';
+import { listen } from './http-server.ts';
 import { readKey, remember } from './idempotency.ts';
 import { InFlightKeys, takeTurn } from './idempotency-in-flight.ts';
 import { settleJobs } from './jobs.ts';
 import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.ts';
 import { FixedWindowLimiter } from './rate-limit.ts';
+import { parseJsonBody, readBody } from './request-body.ts';
+import { tallyRequest } from './request-tally.ts';
 import { send } from './respond.ts';
 import { createRouter } from './routes/index.ts';
 import { createRuntime, type Stats } from './runtime.ts';
@@ -63,20 +65,7 @@ function buildStore(options: ResolvedOptions): Store {
   return store;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseJson(raw: string): unknown {
-  if (raw.trim() === '') return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new ApiError(400, 'Request body is not valid JSON');
-  }
-}
+const invalidJson = () => new ApiError(400, 'Request body is not valid JSON');
 
 export function startEmulator(input?: EmulatorOptions): Promise<Emulator>;
 export function startEmulator(input: WriterEmulatorOptions): Promise<WriterEmulator>;
@@ -111,12 +100,8 @@ export async function startEmulator(
       ? url.pathname.slice(BASE_PATH.length) || '/'
       : null;
     const match = path === null ? ({ kind: 'not-found' } as const) : router.match(method, path);
-    const routeKey =
-      match.kind === 'found' ? `${method} ${match.route.template}` : `${method} (unmatched)`;
-    runtime.stats.routes[routeKey] = (runtime.stats.routes[routeKey] ?? 0) + 1;
-
-    const injected = faults.take(routeKey);
-    if (injected) runtime.stats.faultsInjected += 1;
+    const template = match.kind === 'found' ? match.route.template : null;
+    const injected = tallyRequest(runtime.stats, faults, method, template);
     if (injected && PRE_HANDLER_FAULTS.includes(injected.kind)) {
       if (injected.kind === 'edge-403') return send(res, 403, undefined, {}, null);
       if (injected.kind === '503') {
@@ -167,7 +152,7 @@ export async function startEmulator(
       }
       const release = turn?.release;
       try {
-        const body = route.body ? parseJson(await readBody(req)) : undefined;
+        const body = route.body ? parseJsonBody(await readBody(req), invalidJson) : undefined;
         const result = route.handler({
           req,
           method,
@@ -205,31 +190,19 @@ export async function startEmulator(
     }
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      process.emitWarning(
-        `robowrite-emulator: ${error instanceof Error ? error.stack : String(error)}`,
-      );
-    });
-  });
-  server.on('connection', () => {
-    runtime.stats.connections += 1;
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
-  let closing: Promise<void> | undefined;
-
-  return {
-    url: `http://${hostForUrl}:${port}${BASE_PATH}`,
+  const server = await listen({
     host: options.host,
-    port,
+    port: options.port,
+    label: 'robowrite-emulator',
+    handle,
+    onConnection: () => {
+      runtime.stats.connections += 1;
+    },
+  });
+  return {
+    url: `${server.origin}${BASE_PATH}`,
+    host: options.host,
+    port: server.port,
     apiKey: DEMO_API_KEY,
     apiKeys: [DEMO_API_KEY, SECOND_API_KEY],
     stats: () => structuredClone(runtime.stats),
@@ -237,14 +210,9 @@ export async function startEmulator(
     queueJobOutcomes: (...outcomes: JobOutcome[]) => {
       runtime.outcomes.push(...outcomes);
     },
-    // Idempotent: a second close() (say, from a test's afterEach) waits on the first.
-    close: () => {
-      closing ??= new Promise<void>((resolve, reject) => {
+    close: () =>
+      server.close(() => {
         if (options.stateFile && store.dirty) saveState(options.stateFile, store.toState());
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
-      return closing;
-    },
+      }),
   };
 }

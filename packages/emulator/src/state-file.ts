@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import writeFileAtomic from 'write-file-atomic';
+import { saveStateFile } from './state-file-io.ts';
 import type { State } from './store/types.ts';
 
 /** `--state`: read once on start, then written atomically after each changing request. */
@@ -12,5 +12,5 @@ export function loadState(file: string): State | null {
 }
 
 export function saveState(file: string, state: State): void {
-  writeFileAtomic.sync(file, `${JSON.stringify(state)}\n`);
+  saveStateFile(file, state);
 }

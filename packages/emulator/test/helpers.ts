@@ -1,13 +1,17 @@
 import { afterEach } from 'vitest';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../src/index.ts';
 
-const started: Emulator[] = [];
+const started: { close(): Promise<void> }[] = [];
+
+/** Closes an emulator (any personality) after the running test. */
+export function closeAfterEach<T extends { close(): Promise<void> }>(emu: T): T {
+  started.push(emu);
+  return emu;
+}
 
 /** Starts an emulator on a free port with a short job duration; closed after each test. */
 export async function start(options: EmulatorOptions = {}): Promise<Emulator> {
-  const emu = await startEmulator({ port: 0, jobDurationMs: 50, ...options });
-  started.push(emu);
-  return emu;
+  return closeAfterEach(await startEmulator({ port: 0, jobDurationMs: 50, ...options }));
 }
 
 afterEach(async () => {

@@ -1,20 +1,14 @@
-import { afterEach } from 'vitest';
 import { startEmulator, type WriterEmulator, type WriterEmulatorOptions } from '../src/index.ts';
-
-const started: WriterEmulator[] = [];
+import { closeAfterEach } from './helpers.ts';
 
 /** Starts the Writer personality on a free port; closed after each test. */
 export async function startWriter(
   options: Omit<WriterEmulatorOptions, 'provider'> = {},
 ): Promise<WriterEmulator> {
-  const emu = await startEmulator({ provider: 'writer', port: 0, jobDurationMs: 50, ...options });
-  started.push(emu);
-  return emu;
+  return closeAfterEach(
+    await startEmulator({ provider: 'writer', port: 0, jobDurationMs: 50, ...options }),
+  );
 }
-
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((emu) => emu.close()));
-});
 
 export interface WriterReply {
   status: number;

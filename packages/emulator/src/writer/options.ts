@@ -1,5 +1,5 @@
 import type { FaultRule } from '../faults.ts';
-import { DEFAULT_JOB_DURATION_MS, type RateLimitOptions } from '../options.ts';
+import { type RateLimitOptions, resolveServerBasics, type ServerBasics } from '../options.ts';
 import { WRITER_JOB_OUTCOMES, type WriterJobOutcome } from './types.ts';
 
 export interface WriterEmulatorOptions {
@@ -25,16 +25,8 @@ export interface WriterEmulatorOptions {
   now?: () => number;
 }
 
-export interface ResolvedWriterOptions {
-  host: string;
-  port: number;
-  jobDurationMs: number;
-  rateLimit: RateLimitOptions | false;
-  faults: FaultRule[];
+export interface ResolvedWriterOptions extends ServerBasics {
   jobOutcomes: WriterJobOutcome[];
-  stateFile: string | null;
-  seed: string;
-  now: () => number;
 }
 
 /** Throws one clear line for an outcome Writer has no status for (e.g. `cancelled`). */
@@ -50,23 +42,6 @@ export function checkWriterOutcomes(outcomes: readonly string[]): WriterJobOutco
 }
 
 export function resolveWriterOptions(options: WriterEmulatorOptions): ResolvedWriterOptions {
-  const jobDurationMs = options.jobDurationMs ?? DEFAULT_JOB_DURATION_MS;
-  if (!Number.isFinite(jobDurationMs) || jobDurationMs < 0) {
-    throw new Error(`jobDurationMs must be a non-negative number, got ${jobDurationMs}`);
-  }
-  const rateLimit = options.rateLimit ?? { requests: 120, windowMs: 60_000 };
-  if (rateLimit && (rateLimit.requests < 1 || rateLimit.windowMs < 1)) {
-    throw new Error('rateLimit needs requests >= 1 and windowMs >= 1');
-  }
-  return {
-    host: options.host ?? '127.0.0.1',
-    port: options.port ?? 0,
-    jobDurationMs,
-    rateLimit,
-    faults: options.faults ?? [],
-    jobOutcomes: checkWriterOutcomes(options.jobOutcomes ?? []),
-    stateFile: options.stateFile ?? null,
-    seed: options.seed ?? 'robowrite',
-    now: options.now ?? Date.now,
-  };
+  const basics = resolveServerBasics(options);
+  return { ...basics, jobOutcomes: checkWriterOutcomes(options.jobOutcomes ?? []) };
 }

@@ -1,11 +1,13 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../errors.ts';
 import { type FaultKind, Faults, PRE_HANDLER_FAULTS } from '../faults.ts';
 import { Random } from '../generator/random.ts';
+import { listen } from '../http-server.ts';
 import { FixedWindowLimiter } from '../rate-limit.ts';
+import { parseJsonBody, readBody } from '../request-body.ts';
+import { tallyRequest } from '../request-tally.ts';
 import { send } from '../respond.ts';
-import type { Stats } from '../runtime.ts';
+import { emptyStats, type Stats } from '../runtime.ts';
 import {
   BLOG_POST_APPLICATION_ID,
   WRITER_DEMO_API_KEY,
@@ -46,33 +48,11 @@ export interface WriterEmulator {
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      throw new ApiError(413, `Request body exceeds ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  const raw = Buffer.concat(chunks).toString('utf8');
-  if (raw.trim() === '') return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new ApiError(400, 'Request body is not valid JSON');
-  }
-}
-
-function emptyStats(): Stats {
-  return {
-    requests: 0,
-    connections: 0,
-    routes: {},
-    rateLimited: 0,
-    jobsCreated: 0,
-    replays: 0,
-    faultsInjected: 0,
-  };
+  const raw = await readBody(req, {
+    maxBytes: MAX_BODY_BYTES,
+    tooLarge: () => new ApiError(413, `Request body exceeds ${MAX_BODY_BYTES} bytes`),
+  });
+  return parseJsonBody(raw, () => new ApiError(400, 'Request body is not valid JSON'));
 }
 
 /** The faults that answer before the API runs: nothing is created, the SDK may retry. */
@@ -119,12 +99,8 @@ export async function startWriterEmulator(input: WriterEmulatorOptions): Promise
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://emulator');
     const found = match(method, url.pathname);
-    const routeKey =
-      found.kind === 'found' ? `${method} ${found.route.template}` : `${method} (unmatched)`;
-    stats.routes[routeKey] = (stats.routes[routeKey] ?? 0) + 1;
-
-    const injected = faults.take(routeKey);
-    if (injected) stats.faultsInjected += 1;
+    const template = found.kind === 'found' ? found.route.template : null;
+    const injected = tallyRequest(stats, faults, method, template);
     if (injected && PRE_HANDLER_FAULTS.includes(injected.kind)) {
       return answerFault(res, injected, headers, stats);
     }
@@ -166,30 +142,19 @@ export async function startWriterEmulator(input: WriterEmulatorOptions): Promise
     }
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      process.emitWarning(
-        `robowrite-emulator (writer): ${error instanceof Error ? error.stack : String(error)}`,
-      );
-    });
-  });
-  server.on('connection', () => {
-    stats.connections += 1;
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
-  let closing: Promise<void> | undefined;
-  return {
-    url: `http://${hostForUrl}:${port}`,
+  const server = await listen({
     host: options.host,
-    port,
+    port: options.port,
+    label: 'robowrite-emulator (writer)',
+    handle,
+    onConnection: () => {
+      stats.connections += 1;
+    },
+  });
+  return {
+    url: server.origin,
+    host: options.host,
+    port: server.port,
     apiKey: WRITER_DEMO_API_KEY,
     apiKeys: [WRITER_DEMO_API_KEY, WRITER_SECOND_API_KEY],
     applicationId: BLOG_POST_APPLICATION_ID,
@@ -198,14 +163,6 @@ export async function startWriterEmulator(input: WriterEmulatorOptions): Promise
     queueJobOutcomes: (...next) => {
       outcomes.push(...checkWriterOutcomes(next));
     },
-    // Idempotent: a second close() waits on the first.
-    close: () => {
-      closing ??= new Promise<void>((resolve, reject) => {
-        persist();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
-      return closing;
-    },
+    close: () => server.close(persist),
   };
 }

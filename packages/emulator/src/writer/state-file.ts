@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
+import { loadCheckedState, saveStateFile } from '../state-file-io.ts';
 import { WRITER_JOB_OUTCOMES, type WriterState } from './types.ts';
 
 const stateSchema = z.object({
@@ -24,23 +23,12 @@ const stateSchema = z.object({
 
 /** `--state` for the Writer personality: read once on start, checked, written after changes. */
 export function loadWriterState(file: string): WriterState | null {
-  if (!existsSync(file)) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    throw new Error(`${file}: not a JSON file`);
-  }
-  const parsed = stateSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(
-      `${file}: not a Writer emulator state file (${issue?.path.join('.') || 'root'}: ${issue?.message})`,
-    );
-  }
-  return parsed.data;
+  return loadCheckedState(file, stateSchema, {
+    what: 'Writer emulator',
+    notJson: (path) => `${path}: not a JSON file`,
+  });
 }
 
 export function saveWriterState(file: string, state: WriterState): void {
-  writeFileAtomic.sync(file, `${JSON.stringify(state)}\n`);
+  saveStateFile(file, state);
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Faults, PRE_HANDLER_FAULTS } from '../faults.ts';
+import { tallyRequest } from '../request-tally.ts';
 import { send } from '../respond.ts';
 import type { Runtime } from '../runtime.ts';
 import { API_ROUTES } from './api-routes.ts';
@@ -43,12 +44,8 @@ export function createHandler({ options, store, runtime, faults }: Deps) {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://emulator');
     const match = router.match(method, url.pathname);
-    const routeKey =
-      match.kind === 'found' ? `${method} ${match.route.template}` : `${method} (unmatched)`;
-    runtime.stats.routes[routeKey] = (runtime.stats.routes[routeKey] ?? 0) + 1;
-
-    const injected = faults.take(routeKey);
-    if (injected) runtime.stats.faultsInjected += 1;
+    const template = match.kind === 'found' ? match.route.template : null;
+    const injected = tallyRequest(runtime.stats, faults, method, template);
     if (injected && PRE_HANDLER_FAULTS.includes(injected.kind)) {
       const fault = preHandlerFault(injected.kind, injected.retryAfter);
       if (fault === 'bare-403') return send(res, 403, undefined, {}, null);

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { parseJsonBody, readBody } from '../request-body.ts';
 import { WzrError } from './errors.ts';
 import type { WzrStore } from './store.ts';
 import type { Account } from './types.ts';
@@ -26,19 +27,12 @@ const MAX_BODY_BYTES = 1_000_000;
 
 /** The request's JSON body (undefined when empty); 413 past 1 MB, 400 when not JSON. */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      throw new WzrError(413, 'payload_too_large', 'Request body over 1 MB');
-    chunks.push(chunk as Buffer);
-  }
-  const raw = Buffer.concat(chunks).toString('utf8');
-  if (raw.trim() === '') return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new WzrError(400, 'invalid_json', 'Request body is not valid JSON');
-  }
+  const raw = await readBody(req, {
+    maxBytes: MAX_BODY_BYTES,
+    tooLarge: () => new WzrError(413, 'payload_too_large', 'Request body over 1 MB'),
+  });
+  return parseJsonBody(
+    raw,
+    () => new WzrError(400, 'invalid_json', 'Request body is not valid JSON'),
+  );
 }

@@ -1,6 +1,5 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Faults } from '../faults.ts';
+import { listen } from '../http-server.ts';
 import type { EmulatorOptions } from '../options.ts';
 import { createRuntime } from '../runtime.ts';
 import type { Emulator } from '../server.ts';
@@ -26,30 +25,19 @@ export async function startWriterzRoom(input: EmulatorOptions): Promise<Emulator
   const faults = new Faults(runtime.rng, options.faults);
   const handle = createHandler({ options, store, runtime, faults });
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      process.emitWarning(
-        `writerzroom-emulator: ${error instanceof Error ? error.stack : String(error)}`,
-      );
-    });
-  });
-  server.on('connection', () => {
-    runtime.stats.connections += 1;
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
-  let closing: Promise<void> | undefined;
-  return {
-    url: `http://${hostForUrl}:${port}`,
+  const server = await listen({
     host: options.host,
-    port,
+    port: options.port,
+    label: 'writerzroom-emulator',
+    handle,
+    onConnection: () => {
+      runtime.stats.connections += 1;
+    },
+  });
+  return {
+    url: server.origin,
+    host: options.host,
+    port: server.port,
     apiKey: WRITERZROOM_DEMO_API_KEY,
     apiKeys: [WRITERZROOM_DEMO_API_KEY, WRITERZROOM_DEPLETED_API_KEY],
     stats: () => structuredClone(runtime.stats),
@@ -58,14 +46,9 @@ export async function startWriterzRoom(input: EmulatorOptions): Promise<Emulator
       for (const outcome of outcomes) checkOutcome(outcome);
       runtime.outcomes.push(...outcomes);
     },
-    // Idempotent, as RoboWrite's: a second close() waits on the first.
-    close: () => {
-      closing ??= new Promise<void>((resolve, reject) => {
+    close: () =>
+      server.close(() => {
         if (options.stateFile && store.dirty) saveWzrState(options.stateFile, store.toState());
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
-      return closing;
-    },
+      }),
   };
 }

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
+import { loadCheckedState, saveStateFile } from '../state-file-io.ts';
 import { GENERATION_MODES } from './catalog.ts';
 import type { WzrState } from './types.ts';
 
@@ -58,23 +57,12 @@ const STATE = z.object({
 
 /** `--state` for WriterzRoom: read once on start (checked field by field), written atomically. */
 export function loadWzrState(file: string): WzrState | null {
-  if (!existsSync(file)) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    throw new Error(`${file}: not JSON, so not a WriterzRoom emulator state file`);
-  }
-  const parsed = STATE.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(
-      `${file}: not a WriterzRoom emulator state file (${issue?.path.join('.') || 'root'}: ${issue?.message})`,
-    );
-  }
-  return parsed.data;
+  return loadCheckedState(file, STATE, {
+    what: 'WriterzRoom emulator',
+    notJson: (path) => `${path}: not JSON, so not a WriterzRoom emulator state file`,
+  });
 }
 
 export function saveWzrState(file: string, state: WzrState): void {
-  writeFileAtomic.sync(file, `${JSON.stringify(state)}\n`);
+  saveStateFile(file, state);
 }

@@ -1,6 +1,7 @@
 import { type ClientOptions, RoboWrite } from '../../client.ts';
 import type { GenerationV1 } from '../../provider/v1/generation.ts';
 import type { ProviderV1 } from '../../provider/v1/provider-v1.ts';
+import { clientLifetime, type GivenClientOrOptions } from '../shared/provider-client.ts';
 import type { GenerateInput } from './generate-input.ts';
 import { robowriteGeneration } from './generation.ts';
 import type { GenerationDefaults } from './generation-target.ts';
@@ -14,13 +15,11 @@ interface ProviderSettings {
   generationDefaults?: GenerationDefaults | undefined;
 }
 
-/**
- * Either a client owned elsewhere (the provider never closes it: a loader factory's cached
- * client, a test's), or the options of a client the provider creates and closes.
- */
-export type RoboWriteProviderOptions =
-  | (ProviderSettings & { client: RoboWrite })
-  | (ProviderSettings & ClientOptions & { client?: undefined });
+export type RoboWriteProviderOptions = GivenClientOrOptions<
+  ProviderSettings,
+  RoboWrite,
+  ClientOptions
+>;
 
 /** The RoboWrite provider: the contract, with its generation input typed and its client. */
 export interface RoboWriteProvider extends ProviderV1 {
@@ -42,9 +41,6 @@ export function createRoboWriteProvider(options: RoboWriteProviderOptions = {}):
     retrieveDraft: (id, callOptions) => retrieveDraft(client, id, callOptions),
     retrieveJob: (jobId, callOptions) => retrieveJob(client, jobId, callOptions),
     generation: robowriteGeneration(client, generationDefaults ?? {}),
-    requestCount: () => client.requestCount(),
-    close: async () => {
-      if (!given) await client.close();
-    },
+    ...clientLifetime(client, given),
   };
 }

@@ -1,4 +1,4 @@
-import { APIError, RequestValidationError } from '../../core/errors.ts';
+import { isRefusedInput } from '../shared/unkeyed-generation.ts';
 import { GenerateTargetError } from './generation-target.ts';
 
 /**
@@ -9,7 +9,5 @@ import { GenerateTargetError } from './generation-target.ts';
  * record, so a rerun replays with the same keys.
  */
 export function isFinalRejection(error: unknown): boolean {
-  if (error instanceof RequestValidationError || error instanceof GenerateTargetError) return true;
-  if (!(error instanceof APIError)) return false;
-  return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+  return error instanceof GenerateTargetError || isRefusedInput(error);
 }

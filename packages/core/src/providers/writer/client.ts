@@ -1,19 +1,12 @@
 import type { Dispatcher } from 'undici';
 import { checkedBaseURL } from '../../core/base-url.ts';
-import { HttpClient, type RequestOptions } from '../../core/http-client.ts';
-import { LevelLogger, resolveLogLevel } from '../../core/logger.ts';
+import type { HttpClient, RequestOptions } from '../../core/http-client.ts';
 import { organizationRateLimiter } from '../../core/organization-rate-limiter.ts';
 import { segment } from '../../core/params.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../../core/rate-limiter.ts';
-import { textScrubber } from '../../core/scrub-text.ts';
-import { createAgent } from '../../core/transport.ts';
-import { VERSION } from '../../version.ts';
-import {
-  checkedWriterBudget,
-  checkedWriterKey,
-  WRITER_BASE_URL,
-  type WriterOptions,
-} from './client-options.ts';
+import { checkedBudget, defaultUserAgent } from '../shared/client-options.ts';
+import { createTransport } from '../shared/transport.ts';
+import { checkedWriterKey, WRITER_BASE_URL, type WriterOptions } from './client-options.ts';
 import { writerErrorDetail, writerErrorFromStatus } from './errors.ts';
 import type { WriterGenerateInput } from './generate-input.ts';
 import {
@@ -64,26 +57,21 @@ export class WriterClient {
     this.baseURL = checkedBaseURL(
       options.baseURL ?? process.env.WRITER_BASE_URL ?? WRITER_BASE_URL,
     );
-    const { timeout, maxRetries } = checkedWriterBudget(options);
-    this.#ownAgent = options.dispatcher ? null : createAgent(timeout);
-    this.scrub = textScrubber([apiKey], { keepNewlines: true });
-    this.#http = new HttpClient({
+    const transport = createTransport({
+      ...checkedBudget(options),
+      dispatcher: options.dispatcher,
+      logger: options.logger,
+      logLevel: options.logLevel,
       baseURL: this.baseURL,
       apiKey,
-      userAgent: options.userAgent ?? `robowrite-node/${VERSION} node/${process.versions.node}`,
-      timeout,
-      maxRetries,
+      userAgent: options.userAgent ?? defaultUserAgent(),
       limiter: limiterFor(this.baseURL, apiKey, options.rateLimit),
-      dispatcher: options.dispatcher ?? (this.#ownAgent as Dispatcher),
-      logger: new LevelLogger(
-        resolveLogLevel(options.logLevel),
-        options.logger ?? console,
-        this.scrub,
-      ),
-      scrub: this.scrub,
       errorDetail: writerErrorDetail,
       errorFromStatus: writerErrorFromStatus,
     });
+    this.#http = transport.http;
+    this.scrub = transport.scrub;
+    this.#ownAgent = transport.ownAgent;
   }
 
   /** `POST /v1/applications/{application_id}/jobs`: starts a job (sent once; see the README). */

@@ -1,6 +1,7 @@
 import { RoboWriteError } from '../../core/errors.ts';
 import type { GenerationV1, StartedJob } from '../../provider/v1/generation.ts';
 import type { ProviderCallOptions, ProviderV1 } from '../../provider/v1/provider-v1.ts';
+import { clientLifetime, type GivenClientOrOptions } from '../shared/provider-client.ts';
 import { WriterClient } from './client.ts';
 import type { WriterOptions } from './client-options.ts';
 import type { WriterGenerateInput } from './generate-input.ts';
@@ -16,10 +17,11 @@ interface ProviderSettings {
   applicationIds?: readonly string[] | undefined;
 }
 
-/** A client owned elsewhere (never closed by the provider), or the options of one it owns. */
-export type WriterProviderOptions =
-  | (ProviderSettings & { client: WriterClient })
-  | (ProviderSettings & WriterOptions & { client?: undefined });
+export type WriterProviderOptions = GivenClientOrOptions<
+  ProviderSettings,
+  WriterClient,
+  WriterOptions
+>;
 
 export interface WriterProvider extends ProviderV1 {
   readonly generation: GenerationV1<WriterGenerateInput>;
@@ -73,9 +75,6 @@ export function createWriterProvider(options: WriterProviderOptions = {}): Write
       );
       return { jobId: ack.jobId, status: client.scrub(ack.status), draftId: ack.jobId };
     },
-    requestCount: () => client.requestCount(),
-    close: async () => {
-      if (!given) await client.close();
-    },
+    ...clientLifetime(client, given),
   };
 }

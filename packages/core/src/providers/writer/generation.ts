@@ -1,10 +1,9 @@
-import { APIError, RequestValidationError } from '../../core/errors.ts';
 import type {
-  GenerationCheckpoint,
   GenerationV1,
   StartedJob,
   StartGenerationOptions,
 } from '../../provider/v1/generation.ts';
+import { isRefusedInput, unkeyedCheckpoint } from '../shared/unkeyed-generation.ts';
 import type { WriterClient } from './client.ts';
 import { parseWriterInput, type WriterGenerateInput } from './generate-input.ts';
 
@@ -14,17 +13,6 @@ import { parseWriterInput, type WriterGenerateInput } from './generate-input.ts'
  * inside the client's default 120 a minute.
  */
 export const WRITER_POLL_INTERVAL_MS = 5_000;
-
-/**
- * Final: core refused the input before sending, or Writer refused it (400 bad inputs, 401, 403,
- * 404 unknown application, any other 4xx but a 408 timeout or a 429). A 429, a 5xx or a lost
- * connection may pass on a rerun, so the engine keeps the record.
- */
-export function isFinalRejection(error: unknown): boolean {
-  if (error instanceof RequestValidationError) return true;
-  if (!(error instanceof APIError)) return false;
-  return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
-}
 
 function started(client: WriterClient, jobId: string, status: string): StartedJob {
   // The job id is the draft's id from the start: a completed job is its own draft.
@@ -46,8 +34,8 @@ export function writerGeneration(
 ): GenerationV1<WriterGenerateInput> {
   return {
     parseInput: (input) => parseWriterInput(input, applicationIds),
-    // No keys: there is nothing to replay with. `created.job` is filled by `start`.
-    newCheckpoint: (): GenerationCheckpoint => ({ keys: {}, created: {} }),
+    // `created.job` is filled by `start`.
+    newCheckpoint: unkeyedCheckpoint,
     async start(input, checkpoint, options: StartGenerationOptions = {}): Promise<StartedJob> {
       const recorded = checkpoint.created.job;
       if (recorded) return started(client, recorded, 'in_progress');
@@ -56,7 +44,8 @@ export function writerGeneration(
       await options.onCheckpoint?.();
       return started(client, ack.jobId, ack.status);
     },
-    isFinalRejection,
+    // Writer's 400 (bad inputs), 401, 403, 404 (unknown application): final.
+    isFinalRejection: isRefusedInput,
     pollIntervalMs: WRITER_POLL_INTERVAL_MS,
   };
 }

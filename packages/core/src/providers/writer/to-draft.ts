@@ -1,18 +1,12 @@
 import type { Draft } from '../../draft/draft.ts';
 import { checkDraftSize, InvalidEntryError } from '../../draft/entry-check.ts';
-import { safeEntryName } from '../../draft/entry-name.ts';
-import { countWords, deriveExcerpt, splitLeadingHeading } from '../writerzroom/markdown-body.ts';
+import { splitLeadingHeading } from '../shared/markdown-body.ts';
+import { isoOrNull, markdownDraft } from '../shared/markdown-draft.ts';
 import type { WriterJob } from './schemas.ts';
 import { suggestionTitle } from './suggestion-title.ts';
 
 /** The only status a job with a draft has. */
 export const WRITER_DRAFT_STATUS = 'completed';
-
-function isoOrNull(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
 
 /**
  * A completed job as the provider-neutral `Draft` (notes/providers.md, Writer "Mapping"): the
@@ -36,26 +30,13 @@ export function toWriterDraft(job: WriterJob, scrub: (text: string) => string): 
   checkDraftSize({ id, body });
   const createdAt = isoOrNull(job.created_at) ?? isoOrNull(job.completed_at);
   if (createdAt === null) throw new InvalidEntryError(id, 'created_at is not a date');
-  return {
+  return markdownDraft({
     provider: 'writer',
     id,
-    versionId: null,
-    versionNumber: null,
-    slug: safeEntryName(title),
     title,
     status: WRITER_DRAFT_STATUS,
     body,
-    excerpt: deriveExcerpt(body),
-    seoTitle: null,
-    seoDescription: null,
-    seoKeywords: [],
-    tags: [],
-    categories: [],
-    authorId: null,
-    wordCount: countWords(body),
     createdAt,
     updatedAt: isoOrNull(job.completed_at) ?? createdAt,
-    scoring: null,
-    sources: null,
-  };
+  });
 }

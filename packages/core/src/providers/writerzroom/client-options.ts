@@ -1,14 +1,12 @@
 import type { Dispatcher } from 'undici';
 import { RoboWriteError } from '../../core/errors.ts';
 import type { Logger, LogLevel } from '../../core/logger.ts';
-import { DEFAULT_MAX_RETRIES } from '../../core/retry-policy.ts';
+import { checkedApiKey } from '../shared/client-options.ts';
 import { WRITERZROOM_DIALECTS, type WriterzRoomDialect } from './dialect.ts';
 import type { WriterzRoomRateLimits } from './rate-limits.ts';
 
 /** The origin both dialects hang off (`/api/...`, `/v1/...`). */
 export const WRITERZROOM_BASE_URL = 'https://api.writerzroom.com';
-/** Per attempt: every call is small (generation is asynchronous). */
-const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface WriterzRoomOptions {
   /** Defaults to `WRITERZROOM_API_KEY`. */
@@ -35,18 +33,11 @@ export interface WriterzRoomOptions {
 }
 
 export function checkedKey(apiKey: unknown): string {
-  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
-    throw new RoboWriteError(
-      'missing WriterzRoom API key: pass `apiKey` or set WRITERZROOM_API_KEY (Settings → API ' +
-        'Access in WriterzRoom; the Professional plan or above)',
-    );
-  }
-  if (/\s/.test(apiKey)) {
-    throw new RoboWriteError(
-      'the API key contains whitespace; paste it without spaces or newlines',
-    );
-  }
-  return apiKey;
+  return checkedApiKey(
+    apiKey,
+    'missing WriterzRoom API key: pass `apiKey` or set WRITERZROOM_API_KEY (Settings → API ' +
+      'Access in WriterzRoom; the Professional plan or above)',
+  );
 }
 
 export function checkedDialect(dialect: unknown): WriterzRoomDialect {
@@ -54,20 +45,4 @@ export function checkedDialect(dialect: unknown): WriterzRoomDialect {
     return dialect as WriterzRoomDialect;
   }
   throw new RoboWriteError(`dialect must be one of ${WRITERZROOM_DIALECTS.join(', ')}`);
-}
-
-/** The per-attempt timeout and retry budget, checked. */
-export function checkedBudget(options: WriterzRoomOptions): {
-  timeout: number;
-  maxRetries: number;
-} {
-  const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-  if (!Number.isFinite(timeout) || timeout <= 0) {
-    throw new RoboWriteError('timeout must be a positive number of milliseconds');
-  }
-  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-    throw new RoboWriteError('maxRetries must be a non-negative integer');
-  }
-  return { timeout, maxRetries };
 }

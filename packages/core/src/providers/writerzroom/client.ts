@@ -1,14 +1,11 @@
 import type { Dispatcher } from 'undici';
 import { checkedBaseURL } from '../../core/base-url.ts';
 import { RequestValidationError } from '../../core/errors.ts';
-import { HttpClient, type RequestOptions } from '../../core/http-client.ts';
-import { LevelLogger, resolveLogLevel } from '../../core/logger.ts';
+import type { HttpClient, RequestOptions } from '../../core/http-client.ts';
 import { segment } from '../../core/params.ts';
-import { textScrubber } from '../../core/scrub-text.ts';
-import { createAgent } from '../../core/transport.ts';
-import { VERSION } from '../../version.ts';
+import { checkedBudget, defaultUserAgent } from '../shared/client-options.ts';
+import { createTransport } from '../shared/transport.ts';
 import {
-  checkedBudget,
   checkedDialect,
   checkedKey,
   WRITERZROOM_BASE_URL,
@@ -60,29 +57,23 @@ export class WriterzRoom {
       options.baseURL ?? process.env.WRITERZROOM_BASE_URL ?? WRITERZROOM_BASE_URL,
     );
     this.dialect = checkedDialect(options.dialect ?? DEFAULT_WRITERZROOM_DIALECT);
-    const { timeout, maxRetries } = checkedBudget(options);
-    const userAgent =
-      options.userAgent ?? `robowrite-node/${VERSION} node/${process.versions.node}`;
+    const budget = checkedBudget(options);
     this.#limiters = routeLimiters(this.baseURL, apiKey, options.rateLimit);
-    this.#ownAgent = options.dispatcher ? null : createAgent(timeout);
-    this.scrub = textScrubber([apiKey], { keepNewlines: true });
-    this.#http = new HttpClient({
+    const transport = createTransport({
+      ...budget,
+      dispatcher: options.dispatcher,
+      logger: options.logger,
+      logLevel: options.logLevel,
       baseURL: this.baseURL,
       apiKey,
-      userAgent,
-      timeout,
-      maxRetries,
+      userAgent: options.userAgent ?? defaultUserAgent(),
       limiter: this.#limiters.other,
-      dispatcher: options.dispatcher ?? (this.#ownAgent as Dispatcher),
-      logger: new LevelLogger(
-        resolveLogLevel(options.logLevel),
-        options.logger ?? console,
-        this.scrub,
-      ),
-      scrub: this.scrub,
       errorDetail: writerzroomErrorDetail,
       errorFromStatus: writerzroomErrorFromStatus,
     });
+    this.#http = transport.http;
+    this.scrub = transport.scrub;
+    this.#ownAgent = transport.ownAgent;
   }
 
   /** `/api` or `/v1`, the dialect's path prefix. */

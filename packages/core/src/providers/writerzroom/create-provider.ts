@@ -1,5 +1,6 @@
 import type { GenerationV1 } from '../../provider/v1/generation.ts';
 import type { ProviderV1 } from '../../provider/v1/provider-v1.ts';
+import { clientLifetime, type GivenClientOrOptions } from '../shared/provider-client.ts';
 import { WriterzRoom } from './client.ts';
 import type { WriterzRoomOptions } from './client-options.ts';
 import type { WriterzRoomGenerateInput } from './generate-input.ts';
@@ -16,10 +17,11 @@ interface ProviderSettings {
   knownCreatedAt?: ((draftId: string) => string | null | undefined) | undefined;
 }
 
-/** A client owned elsewhere (never closed by the provider), or the options of one it owns. */
-export type WriterzRoomProviderOptions =
-  | (ProviderSettings & { client: WriterzRoom })
-  | (ProviderSettings & WriterzRoomOptions & { client?: undefined });
+export type WriterzRoomProviderOptions = GivenClientOrOptions<
+  ProviderSettings,
+  WriterzRoom,
+  WriterzRoomOptions
+>;
 
 export interface WriterzRoomProvider extends ProviderV1 {
   readonly generation: GenerationV1<WriterzRoomGenerateInput>;
@@ -46,9 +48,6 @@ export function createWriterzRoomProvider(
     retrieveDraft: (id, callOptions) => retrieveDraft(client, memory, id, callOptions),
     retrieveJob: (jobId, callOptions) => retrieveJob(client, jobId, callOptions),
     generation: writerzroomGeneration(client, memory.topics),
-    requestCount: () => client.requestCount(),
-    close: async () => {
-      if (!given) await client.close();
-    },
+    ...clientLifetime(client, given),
   };
 }

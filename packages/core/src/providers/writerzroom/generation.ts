@@ -1,27 +1,14 @@
-import { APIError, RequestValidationError } from '../../core/errors.ts';
 import type {
-  GenerationCheckpoint,
   GenerationV1,
   StartedJob,
   StartGenerationOptions,
 } from '../../provider/v1/generation.ts';
+import { isRefusedInput, unkeyedCheckpoint } from '../shared/unkeyed-generation.ts';
 import type { WriterzRoom } from './client.ts';
 import { inputTopic, parseGenerateInput, type WriterzRoomGenerateInput } from './generate-input.ts';
 
 /** Seed 000 polls every 5 s (002 says 5–10 s): the engine waits this long between polls. */
 export const WRITERZROOM_POLL_INTERVAL_MS = 5_000;
-
-/**
- * Final: core refused the input before sending, or the API refused it (400 bad body, 402 no
- * credits, 403 mode not on the plan, 404 unknown template or style profile, any other 4xx but a
- * 408 timeout or a 429). A 429, a 5xx (503 "Configuration Manager unavailable") or a lost
- * connection may pass on a rerun, so the engine keeps the record.
- */
-export function isFinalRejection(error: unknown): boolean {
-  if (error instanceof RequestValidationError) return true;
-  if (!(error instanceof APIError)) return false;
-  return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
-}
 
 /**
  * WriterzRoom documents no idempotency key, so a generation is one POST whose request id is
@@ -37,8 +24,8 @@ export function writerzroomGeneration(
 ): GenerationV1<WriterzRoomGenerateInput> {
   return {
     parseInput: (input) => parseGenerateInput(client.dialect, input),
-    // No keys: there is nothing to replay with. `created.request` is filled by `start`.
-    newCheckpoint: (): GenerationCheckpoint => ({ keys: {}, created: {} }),
+    // `created.request` is filled by `start`.
+    newCheckpoint: unkeyedCheckpoint,
     async start(input, checkpoint, options: StartGenerationOptions = {}): Promise<StartedJob> {
       const recorded = checkpoint.created.request;
       if (recorded) return started(client, recorded, 'processing');
@@ -52,7 +39,9 @@ export function writerzroomGeneration(
       await options.onCheckpoint?.();
       return started(client, submitted.request_id, submitted.status ?? 'processing');
     },
-    isFinalRejection,
+    // 400 (bad body), 402 (no credits), 403 (mode not on the plan), 404 (unknown template or
+    // style profile): final. A 503 ("Configuration Manager unavailable") is not.
+    isFinalRejection: isRefusedInput,
     pollIntervalMs: WRITERZROOM_POLL_INTERVAL_MS,
   };
 }

@@ -1,8 +1,9 @@
 import type { Draft } from '../../draft/draft.ts';
 import { checkDraftSize, InvalidEntryError } from '../../draft/entry-check.ts';
-import { safeEntryName } from '../../draft/entry-name.ts';
+import { splitLeadingHeading } from '../shared/markdown-body.ts';
+import { isoOrNull, markdownDraft } from '../shared/markdown-draft.ts';
 import type { GeneratedContent } from './generation-status.ts';
-import { countWords, deriveExcerpt, looksLikeHtml, splitLeadingHeading } from './markdown-body.ts';
+import { looksLikeHtml } from './html-body.ts';
 
 /** The status a WriterzRoom draft carries: the only status a generation with content has. */
 export const WRITERZROOM_DRAFT_STATUS = 'completed';
@@ -14,12 +15,6 @@ export interface DraftContext {
   topic?: string | null | undefined;
   /** When the api dialect's answer carries no date: when the draft was first seen. */
   seenAt: string;
-}
-
-function isoOrNull(value: string | null): string | null {
-  if (value === null) return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
 /**
@@ -45,26 +40,14 @@ export function toWriterzRoomDraft(content: GeneratedContent, context: DraftCont
     content.title?.replace(/\s+/g, ' ').trim() || heading || context.topic?.trim() || id;
   const createdAt = isoOrNull(content.createdAt) ?? context.seenAt;
   const updatedAt = isoOrNull(content.updatedAt) ?? createdAt;
-  return {
+  return markdownDraft({
     provider: 'writerzroom',
     id,
-    versionId: null,
-    versionNumber: null,
-    slug: safeEntryName(title),
     title,
     status: WRITERZROOM_DRAFT_STATUS,
     body,
-    excerpt: deriveExcerpt(body),
-    seoTitle: null,
-    seoDescription: null,
-    seoKeywords: [],
-    tags: [],
-    categories: [],
-    authorId: null,
-    wordCount: content.wordCount ?? countWords(body),
+    wordCount: content.wordCount,
     createdAt,
     updatedAt,
-    scoring: null,
-    sources: null,
-  };
+  });
 }

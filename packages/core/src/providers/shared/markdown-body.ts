@@ -1,16 +1,7 @@
 /**
- * What a WriterzRoom body yields besides itself. No seed says the body is Markdown: the emulator
- * and the seeds' examples write Markdown, so it is taken as Markdown unless it plainly is an HTML
- * document or fragment (see `looksLikeHtml`), which is refused rather than half-converted.
+ * What a Markdown draft body yields besides itself (WriterzRoom and Writer both send Markdown):
+ * its leading `# ` heading, its word count, its excerpt.
  */
-
-const HTML_START =
-  /^(?:<!doctype\s+html|<(?:html|head|body|article|section|main|header|div|p|h[1-6]|ul|ol|table|blockquote|pre)\b[^>]*>)/i;
-
-/** The body opens with an HTML document or block element (inline HTML in Markdown is fine). */
-export function looksLikeHtml(body: string): boolean {
-  return HTML_START.test(body.trimStart());
-}
 
 /**
  * Runs of letters or digits, joined by an apostrophe or hyphen: Markdown punctuation is not a
@@ -25,9 +16,9 @@ export function countWords(markdown: string): number {
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
- * The api dialect's body opens with `# <title>` (seed 000 gives no title field): that heading is
- * the title, and is taken out of the body so a page does not show it twice (the v1 body has no
- * H1 either). A body whose first line is not an H1 is kept whole and has no heading title.
+ * A body that opens with `# <title>` (WriterzRoom's api dialect, seed 000, has no title field;
+ * Writer's suggestions often do): that heading, and the body without it, so a page does not show
+ * the title twice. A body whose first line is not an H1 is kept whole and has no heading.
  */
 export function splitLeadingHeading(body: string): { heading: string | null; body: string } {
   const match = /^\s*# +([^\n]+?)\s*#*\s*(?:\n|$)/.exec(body);
