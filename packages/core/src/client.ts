@@ -99,8 +99,7 @@ export class RoboWrite {
   readonly #http: HttpClient;
   readonly #scrub: (text: string) => string;
   /** Only the agent this client made itself; an injected dispatcher belongs to the caller. */
-  readonly #ownAgent: Dispatcher | null;
-  #closing: Promise<void> | undefined;
+  readonly #close: () => Promise<void>;
 
   constructor(options: ClientOptions = {}) {
     const apiKey = checkedApiKey(
@@ -134,7 +133,7 @@ export class RoboWrite {
     });
     this.#http = transport.http;
     this.#scrub = transport.scrub;
-    this.#ownAgent = transport.ownAgent;
+    this.#close = transport.close;
 
     this.brands = new Brands(this.#http);
     this.properties = new Properties(this.#http);
@@ -192,8 +191,7 @@ export class RoboWrite {
    * to call again: later calls wait for the first (undici throws on closing a closed pool).
    */
   close(): Promise<void> {
-    this.#closing ??= this.#ownAgent?.close() ?? Promise.resolve();
-    return this.#closing;
+    return this.#close();
   }
 
   /** Keeps the key out of `console.log(client)` and `JSON.stringify(client)`. */

@@ -25,8 +25,11 @@ export interface Transport {
    * log lines and error messages may span several on purpose.
    */
   scrub: (text: string) => string;
-  /** Only the agent the client made itself: what its `close()` closes. */
-  ownAgent: Dispatcher | null;
+  /**
+   * Closes the agent the client made itself (an injected dispatcher is the caller's). Safe to
+   * call again: later calls wait for the first, since undici throws on closing a closed pool.
+   */
+  close: () => Promise<void>;
 }
 
 /** Core's HTTP client wired the same way for every provider: key scrubbed from logs and errors. */
@@ -46,5 +49,10 @@ export function createTransport(input: TransportInput): Transport {
     errorDetail: input.errorDetail,
     errorFromStatus: input.errorFromStatus,
   });
-  return { http, scrub, ownAgent };
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= ownAgent?.close() ?? Promise.resolve();
+    return closing;
+  };
+  return { http, scrub, close };
 }

@@ -1,4 +1,3 @@
-import type { Dispatcher } from 'undici';
 import { checkedBaseURL } from '../../core/base-url.ts';
 import type { HttpClient, RequestOptions } from '../../core/http-client.ts';
 import { organizationRateLimiter } from '../../core/organization-rate-limiter.ts';
@@ -50,7 +49,7 @@ export class WriterClient {
   readonly baseURL: string;
   readonly scrub: (text: string) => string;
   readonly #http: HttpClient;
-  readonly #ownAgent: Dispatcher | null;
+  readonly #close: () => Promise<void>;
 
   constructor(options: WriterOptions = {}) {
     const apiKey = checkedWriterKey(options.apiKey ?? process.env.WRITER_API_KEY);
@@ -71,7 +70,7 @@ export class WriterClient {
     });
     this.#http = transport.http;
     this.scrub = transport.scrub;
-    this.#ownAgent = transport.ownAgent;
+    this.#close = transport.close;
   }
 
   /** `POST /v1/applications/{application_id}/jobs`: starts a job (sent once; see the README). */
@@ -126,8 +125,8 @@ export class WriterClient {
   }
 
   /** Closes the connection pool this client created (an injected dispatcher is left open). */
-  async close(): Promise<void> {
-    await this.#ownAgent?.close();
+  close(): Promise<void> {
+    return this.#close();
   }
 
   /** Keeps the key out of `console.log(client)` and `JSON.stringify(client)`. */

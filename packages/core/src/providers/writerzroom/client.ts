@@ -1,4 +1,3 @@
-import type { Dispatcher } from 'undici';
 import { checkedBaseURL } from '../../core/base-url.ts';
 import { RequestValidationError } from '../../core/errors.ts';
 import type { HttpClient, RequestOptions } from '../../core/http-client.ts';
@@ -49,7 +48,7 @@ export class WriterzRoom {
   readonly scrub: (text: string) => string;
   readonly #http: HttpClient;
   readonly #limiters: ReturnType<typeof routeLimiters>;
-  readonly #ownAgent: Dispatcher | null;
+  readonly #close: () => Promise<void>;
 
   constructor(options: WriterzRoomOptions = {}) {
     const apiKey = checkedKey(options.apiKey ?? process.env.WRITERZROOM_API_KEY);
@@ -73,7 +72,7 @@ export class WriterzRoom {
     });
     this.#http = transport.http;
     this.scrub = transport.scrub;
-    this.#ownAgent = transport.ownAgent;
+    this.#close = transport.close;
   }
 
   /** `/api` or `/v1`, the dialect's path prefix. */
@@ -155,8 +154,8 @@ export class WriterzRoom {
   }
 
   /** Closes the connection pool this client created (an injected dispatcher is left open). */
-  async close(): Promise<void> {
-    await this.#ownAgent?.close();
+  close(): Promise<void> {
+    return this.#close();
   }
 
   /** Keeps the key out of `console.log(client)` and `JSON.stringify(client)`. */
