@@ -175,6 +175,14 @@ describe('Writer: generate, wait, pull, retry', () => {
     expect(generated.code).toBe(0);
     const entry = await onlyEntry(dir);
     expect((entry.data.robowrite as { provider: string }).provider).toBe('writer');
+    // A status no Writer draft has: said once, before the pull, which still succeeds.
+    const config = join(dir, 'robowrite.config.mjs');
+    const text = await readFile(config, 'utf8');
+    await writeFile(config, text.replace('"completed"', '"completed", "in_progress"'));
+    const warned = await cli(dir, ['pull'], env);
+    expect(warned.code).toBe(0);
+    expect(warned.stderr.trim()).toMatch(/^warning status "in_progress" holds no Writer draft/);
+    await writeFile(config, text);
     expect(String(entry.data.title)).toMatch(/remote work/i);
     expect(entry.body).toMatch(/^## /m);
 
@@ -230,5 +238,31 @@ describe('Writer: generate, wait, pull, retry', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(refused.stderr).toMatch(/retry .*writerzroom has none/);
+  });
+});
+
+describe('the provider config is checked in one line (exit 2)', () => {
+  const env = envFor({ WRITER_API_KEY: 'writer_key', WRITERZROOM_API_KEY: 'wzr_key' });
+  it.each([
+    ["{ provider: 'wrtier' }", /robowrite\.config\.mjs: provider: /],
+    ["{ provider: 'writerzroom', writerzroom: { dialect: 'v2' } }", /writerzroom\.dialect/],
+    ["{ provider: 'writer', writer: { applicationIds: [] } }", /writer\.applicationIds/],
+    ["{ provider: 'writer' }", /no Writer application: .*WRITER_APPLICATION_ID/],
+  ])('%s', async (config, expected) => {
+    const dir = await project('rw-provider-config-');
+    await writeFile(join(dir, 'robowrite.config.mjs'), `export default ${config};\n`);
+    const result = await cli(dir, ['pull'], env);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(expected);
+  });
+
+  it('names the provider variable when the key is missing', async () => {
+    const dir = await project('rw-provider-key-');
+    await writeFile(join(dir, 'robowrite.config.mjs'), "export default { provider: 'writer' };\n");
+    const result = await cli(dir, ['pull'], envFor({}));
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/^error no API key: set WRITER_API_KEY /);
   });
 });
