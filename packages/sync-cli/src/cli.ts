@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import {
   APIError,
   AuthenticationError,
+  CREDENTIAL_VARIABLES,
   GenerateTargetError,
   PROVIDER_NAMES,
   RoboWriteError,
@@ -16,7 +17,7 @@ import { type RetryFlags, retryCommand } from './commands/retry.ts';
 import { statusCommand } from './commands/status.ts';
 import { BOUNDS, type Bound, parseBounded } from './config/bounds.ts';
 import { MissingKeyError } from './config/credentials.ts';
-import { ConfigError } from './config/load-config.ts';
+import { ConfigError, loadConfig } from './config/load-config.ts';
 import { createReporter, type Reporter } from './output/reporter.ts';
 import { FrontmatterRoundTripError } from './sync/frontmatter.ts';
 
@@ -72,11 +73,20 @@ function exitCodeFor(error: unknown): number {
   return EXIT.failure;
 }
 
-function messageFor(error: unknown): string {
+/** The key variable a 401 hint names: the configured provider's (RoboWrite's when unknown). */
+async function keyVariable(root: string): Promise<string> {
+  const provider = await loadConfig(root).then(
+    ({ config }) => config.provider,
+    () => 'robowrite' as const,
+  );
+  return CREDENTIAL_VARIABLES[provider].apiKey;
+}
+
+function messageFor(error: unknown, keyName = 'ROBOWRITE_API_KEY'): string {
   if (error instanceof LockBusyError || error instanceof StateFileError) return error.message;
   if (error instanceof FrontmatterRoundTripError) return error.message;
   if (error instanceof APIError) {
-    const hint = error.status === 401 ? ' (check ROBOWRITE_API_KEY)' : '';
+    const hint = error.status === 401 ? ` (check ${keyName})` : '';
     return `${error.message.split('\n')[0]}${hint}`;
   }
   if (error instanceof RoboWriteError) return error.message.split('\n')[0] ?? error.name;
@@ -121,7 +131,8 @@ The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at
       try {
         setExitCode(await fn(flags, reporter));
       } catch (error) {
-        const message = messageFor(error);
+        const keyName = error instanceof APIError ? await keyVariable(root()) : undefined;
+        const message = messageFor(error, keyName);
         reporter.error(message);
         if (flags.json) reporter.document({ ok: false, error: message }, false);
         setExitCode(exitCodeFor(error));

@@ -228,6 +228,14 @@ describe('Writer: generate, wait, pull, retry', () => {
     expect(emu.stats().requests).toBe(requests);
   });
 
+  it('a rejected key names the provider variable to check (exit 2)', async () => {
+    const dir = await project('rw-writer-key-');
+    await cli(dir, ['init', '--yes', '--provider', 'writer', '--app', emu.applicationId], env);
+    const result = await cli(dir, ['pull'], { ...env, WRITER_API_KEY: 'writer_not_a_key_0' });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/Invalid API key \(check WRITER_API_KEY\)$/);
+  });
+
   it('refuses retry for a provider without one, in one line (exit 2)', async () => {
     const dir = await project('rw-retry-');
     await cli(dir, ['init', '--yes', '--provider', 'writerzroom'], env);

@@ -38,6 +38,9 @@ export async function retryCommand(
   const retried = await withLock(root, { command: 'retry' }, async () => {
     const { store } = await SyncStateStore.open(root, ctx.config.outDir);
     const record = [...store.jobs()].find(([key, rec]) => rec.jobId === job || key === job);
+    if (record && !record[1].jobId) {
+      throw new UsageError(`${job} was never sent; rerun \`robowrite generate\` to send it`);
+    }
     const jobId = record?.[1].jobId ?? job;
     const started = await provider.retryJob(jobId);
     if (record) {
