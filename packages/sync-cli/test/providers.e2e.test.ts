@@ -266,6 +266,18 @@ describe('the provider config is checked in one line (exit 2)', () => {
     expect(lines[0]).toMatch(expected);
   });
 
+  it('init refuses a flag that belongs to another provider', async () => {
+    const dir = await project('rw-init-flags-');
+    const result = await cli(
+      dir,
+      ['init', '--yes', '--provider', 'writer', '--template', 't'],
+      env,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('error --template is for --provider writerzroom');
+    expect((await tree(dir)).size).toBe(0);
+  });
+
   it('names the provider variable when the key is missing', async () => {
     const dir = await project('rw-provider-key-');
     await writeFile(join(dir, 'robowrite.config.mjs'), "export default { provider: 'writer' };\n");

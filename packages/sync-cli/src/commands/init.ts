@@ -5,7 +5,6 @@ import { CREDENTIAL_VARIABLES, defaultDraftStatuses } from '@robowrite/core';
 import {
   CONFIG_FILE,
   DEFAULT_OUT_DIR,
-  DEFAULT_STATUSES,
   type ProviderChoice,
   type RobowriteConfigInput,
 } from '../config/define-config.ts';
@@ -27,6 +26,24 @@ export interface InitFlags {
   styleProfile?: string;
   /** Writer: the application whose jobs are the drafts. */
   app?: string;
+}
+
+/** A provider's flag given for another provider would be silently dropped: refused instead. */
+function refuseForeignFlags(flags: InitFlags): void {
+  const provider = flags.provider ?? 'robowrite';
+  const writerzroom = {
+    dialect: '--dialect',
+    template: '--template',
+    styleProfile: '--style-profile',
+  };
+  for (const [key, flag] of Object.entries(writerzroom)) {
+    if (provider !== 'writerzroom' && flags[key as keyof InitFlags] !== undefined) {
+      throw new UsageError(`${flag} is for --provider writerzroom`);
+    }
+  }
+  if (provider !== 'writer' && flags.app !== undefined) {
+    throw new UsageError('--app is for --provider writer');
+  }
 }
 
 /** The provider's own section of the config, from the flags (empty when none is given). */
@@ -118,10 +135,11 @@ async function ask(flags: InitFlags): Promise<InitFlags> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     const out = (await rl.question(`Output folder (${DEFAULT_OUT_DIR}): `)).trim();
-    const brand = (await rl.question('Brand id (empty: all brands): ')).trim();
-    const statuses = (
-      await rl.question(`Statuses to pull (${DEFAULT_STATUSES.join(',')}): `)
-    ).trim();
+    // Only RoboWrite has brands.
+    const robowrite = (flags.provider ?? 'robowrite') === 'robowrite';
+    const brand = robowrite ? (await rl.question('Brand id (empty: all brands): ')).trim() : '';
+    const defaults = defaultDraftStatuses(flags.provider ?? 'robowrite');
+    const statuses = (await rl.question(`Statuses to pull (${defaults.join(',')}): `)).trim();
     return {
       ...flags,
       out: out || flags.out,
@@ -152,6 +170,7 @@ export async function initCommand(
   flags: InitFlags,
   reporter: Reporter,
 ): Promise<number> {
+  refuseForeignFlags(flags);
   const path = join(root, CONFIG_FILE);
   if ((await exists(path)) && !flags.force) {
     throw new UsageError(`${CONFIG_FILE} already exists; pass --force to overwrite it`);
