@@ -1,9 +1,10 @@
+import type { ChildProcess } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEmulator } from '@robowrite/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLikeAstro } from '../src/sync/frontmatter.ts';
-import { cli, mtimes, OUT, parseJson, project, tree } from './helpers.ts';
+import { cli, finish, mtimes, OUT, parseJson, project, startCli, tree } from './helpers.ts';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -141,6 +142,48 @@ describe.each(['api', 'v1'] as const)(
     });
   },
 );
+
+/** Resolves once the child printed a line matching `pattern` (its stdout so far). */
+function printed(child: ChildProcess, pattern: RegExp): Promise<string> {
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk) => {
+      out += chunk;
+      if (pattern.test(out)) resolve(out);
+    });
+    child.on('close', () => reject(new Error(`exited before printing ${pattern}: ${out}`)));
+  });
+}
+
+describe('WriterzRoom api dialect: pull --watch', () => {
+  it('collects a generation started while it watches, from the state alone', async () => {
+    const emu = await startEmulator({
+      provider: 'writerzroom',
+      port: 0,
+      jobDurationMs: 150,
+      rateLimit: false,
+    });
+    try {
+      const env = envFor({ WRITERZROOM_API_KEY: emu.apiKey, WRITERZROOM_BASE_URL: emu.url });
+      const dir = await project('rw-wzr-watch-');
+      const flags = ['--template', 'blog_article_generator', '--style-profile', 'general_blog'];
+      await cli(dir, ['init', '--yes', '--provider', 'writerzroom', ...flags], env);
+      const watch = startCli(dir, ['pull', '--watch', '--json', '--interval', '100'], env);
+      const done = finish(watch);
+      await printed(watch, /"event":"ready"/);
+      const generated = await cli(dir, ['generate', '--topic', 'Remote work'], env);
+      expect(generated.code).toBe(0);
+      await printed(watch, /"event":"create"/);
+      watch.kill('SIGINT');
+      const result = await done;
+      expect(result.code).toBe(0);
+      const entry = await onlyEntry(dir);
+      expect((entry.data.robowrite as { provider: string }).provider).toBe('writerzroom');
+    } finally {
+      await emu.close();
+    }
+  });
+});
 
 describe('Writer: generate, wait, pull, retry', () => {
   let emu: Emulator;
