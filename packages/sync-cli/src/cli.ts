@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import {
   APIError,
   AuthenticationError,
+  CREDENTIAL_VARIABLES,
   GenerateTargetError,
+  PROVIDER_NAMES,
   RoboWriteError,
   resolveCredentials,
 } from '@robowrite/core';
@@ -11,10 +13,11 @@ import { EXIT, UsageError } from './commands/exit-codes.ts';
 import { generateCommand } from './commands/generate.ts';
 import { initCommand } from './commands/init.ts';
 import { pullCommand } from './commands/pull.ts';
+import { type RetryFlags, retryCommand } from './commands/retry.ts';
 import { statusCommand } from './commands/status.ts';
 import { BOUNDS, type Bound, parseBounded } from './config/bounds.ts';
 import { MissingKeyError } from './config/credentials.ts';
-import { ConfigError } from './config/load-config.ts';
+import { ConfigError, loadConfig } from './config/load-config.ts';
 import { createReporter, type Reporter } from './output/reporter.ts';
 import { FrontmatterRoundTripError } from './sync/frontmatter.ts';
 
@@ -26,6 +29,11 @@ import { StateFileError } from './sync/state.ts';
 import { CLI_VERSION } from './version.ts';
 
 export { CLI_VERSION };
+
+/** A repeatable flag's values, in order (`--input a=1 --input b=2`). */
+function collect(value: string, previous?: string[]): string[] {
+  return [...(previous ?? []), value];
+}
 
 function list(value: string, previous: string[] = []): string[] {
   return [
@@ -65,11 +73,20 @@ function exitCodeFor(error: unknown): number {
   return EXIT.failure;
 }
 
-function messageFor(error: unknown): string {
+/** The key variable a 401 hint names: the configured provider's (RoboWrite's when unknown). */
+async function keyVariable(root: string): Promise<string> {
+  const provider = await loadConfig(root).then(
+    ({ config }) => config.provider,
+    () => 'robowrite' as const,
+  );
+  return CREDENTIAL_VARIABLES[provider].apiKey;
+}
+
+function messageFor(error: unknown, keyName = 'ROBOWRITE_API_KEY'): string {
   if (error instanceof LockBusyError || error instanceof StateFileError) return error.message;
   if (error instanceof FrontmatterRoundTripError) return error.message;
   if (error instanceof APIError) {
-    const hint = error.status === 401 ? ' (check ROBOWRITE_API_KEY)' : '';
+    const hint = error.status === 401 ? ` (check ${keyName})` : '';
     return `${error.message.split('\n')[0]}${hint}`;
   }
   if (error instanceof RoboWriteError) return error.message.split('\n')[0] ?? error.name;
@@ -101,15 +118,21 @@ The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at
     async (flags: T) => {
       // The key is read before anything can fail, so every line the command prints, a config or
       // URL error included, is scrubbed of it wherever it came from (environment or `.env`).
-      const { apiKey } = await resolveCredentials({ root: root() });
+      // Every provider's key: the config naming the provider is not loaded yet.
+      const secrets = await Promise.all(
+        PROVIDER_NAMES.map(
+          async (provider) => (await resolveCredentials({ root: root(), provider })).apiKey,
+        ),
+      );
       const reporter = createReporter({
         json: flags.json ?? false,
-        secrets: [process.env.ROBOWRITE_API_KEY, apiKey],
+        secrets: [process.env.ROBOWRITE_API_KEY, ...secrets],
       });
       try {
         setExitCode(await fn(flags, reporter));
       } catch (error) {
-        const message = messageFor(error);
+        const keyName = error instanceof APIError ? await keyVariable(root()) : undefined;
+        const message = messageFor(error, keyName);
         reporter.error(message);
         if (flags.json) reporter.document({ ok: false, error: message }, false);
         setExitCode(exitCodeFor(error));
@@ -123,6 +146,17 @@ The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at
     .option('--brand <id>', 'only this brand')
     .option('--statuses <list>', 'content statuses to pull, comma-separated', list)
     .addOption(new Option('--filename <strategy>', 'file names from').choices(['slug', 'id']))
+    .addOption(
+      new Option('--provider <name>', 'the API drafts come from (default robowrite)').choices([
+        'robowrite',
+        'writerzroom',
+        'writer',
+      ]),
+    )
+    .addOption(new Option('--dialect <dialect>', 'WriterzRoom: API dialect').choices(['api', 'v1']))
+    .option('--template <slug>', "WriterzRoom: generate's default template")
+    .option('--style-profile <slug>', "WriterzRoom: generate's default style profile")
+    .option('--app <id>', 'Writer: the application whose jobs are the drafts')
     .option('-y, --yes', 'do not ask; use flags and defaults')
     .option('--force', 'overwrite an existing config')
     .addHelpText(
@@ -175,12 +209,17 @@ The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at
     .addOption(
       new Option('--citation-mode <mode>', 'brief flow').choices(['structured_only', 'inline']),
     )
+    .option('--template <slug>', 'WriterzRoom: template (default: the config)')
+    .option('--style-profile <slug>', 'WriterzRoom: style profile (default: the config)')
+    .option('--topic <text>', 'WriterzRoom and Writer: the topic input')
+    .option('--input <key=value>', 'WriterzRoom and Writer: an input (repeatable)', collect)
+    .option('--app <id>', 'Writer: application (default: the first configured)')
     .option('--wait', 'poll until the job lands, then write the file')
     .option('--new', 'start a new run even if the same request was made before')
     .option('--json', 'print a machine-readable result')
     .option(
       '--interval <ms>',
-      'poll interval with --wait (default 15000)',
+      "poll interval with --wait (default: the provider's, 15000 for RoboWrite)",
       inRange(BOUNDS.pollIntervalMs),
     )
     .option(
@@ -195,6 +234,15 @@ The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at
       '\nExamples:\n  robowrite generate --title "Remote work productivity" --keyword "remote work"\n  robowrite generate --brief briefs/launch.yaml --wait\n\nA rerun of the same command (after a crash) replays the original request: no second job.',
     )
     .action(wrap((flags, reporter) => generateCommand(root(), flags, reporter)));
+
+  program
+    .command('retry')
+    .description('Writer: run a failed job again (the next pull collects its draft)')
+    .argument('<job>', 'job id (or the key generate printed)')
+    .option('--json', 'print a machine-readable result')
+    .action((job: string, flags: RetryFlags) =>
+      wrap<RetryFlags>((given, reporter) => retryCommand(root(), job, given, reporter))(flags),
+    );
 
   program
     .command('status')

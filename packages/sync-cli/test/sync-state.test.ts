@@ -74,18 +74,23 @@ describe('SyncStateStore: every change to the state, and its saving', () => {
       'started',
       (s: SyncStateStore, k: string) =>
         s.recordJobStarted(k, { jobId: 'j1', status: 'queued', itemId: null }),
-      { jobId: 'j1', status: 'queued', collected: false },
+      { jobId: 'j1', status: 'queued', outcome: 'running', collected: false },
     ],
     [
       'snapshot',
       (s: SyncStateStore, k: string) =>
-        s.recordJobSnapshot(k, { status: 'completed', itemId: 'i1', error: null }),
-      { status: 'completed', itemId: 'i1' },
+        s.recordJobSnapshot(k, {
+          status: 'completed',
+          outcome: 'landed',
+          itemId: 'i1',
+          error: null,
+        }),
+      { status: 'completed', outcome: 'landed', itemId: 'i1' },
     ],
     [
       'failed',
       (s: SyncStateStore, k: string) => s.recordJobFailed(k, 'refused'),
-      { status: 'failed', error: 'refused' },
+      { status: 'failed', outcome: 'failed', error: 'refused' },
     ],
     [
       'collected, with why',

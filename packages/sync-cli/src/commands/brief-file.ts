@@ -43,7 +43,8 @@ const DIRECTION_KEYS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-export async function readBriefFile(path: string): Promise<BriefFile> {
+/** A brief file's YAML mapping (size-capped, parsed), or one usage line saying what is wrong. */
+export async function readYamlMapping(path: string): Promise<Record<string, unknown>> {
   let text: string;
   try {
     if ((await stat(path)).size > MAX_BRIEF_FILE_BYTES) {
@@ -61,8 +62,13 @@ export async function readBriefFile(path: string): Promise<BriefFile> {
     throw new UsageError(`${path} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new UsageError(`${path} must be a YAML mapping with at least a title`);
+    throw new UsageError(`${path} must be a YAML mapping`);
   }
+  return data as Record<string, unknown>;
+}
+
+export async function readBriefFile(path: string): Promise<BriefFile> {
+  const data = await readYamlMapping(path);
   const brief: Record<string, unknown> = {};
   const generate: Record<string, unknown> = {};
   let propertyId: string | undefined;

@@ -5,6 +5,7 @@ import { startGeneration, waitAndCollect } from '../sync/generate.ts';
 import type { GenerateInput } from '../sync/jobs.ts';
 import { readBriefFile } from './brief-file.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
+import { providerInput } from './provider-input.ts';
 import { pullExitCode, pullJson, reportPull } from './render-pull.ts';
 import { validateGenerateInput } from './validate-generate.ts';
 
@@ -26,6 +27,28 @@ export interface GenerateFlags {
   timeout?: number;
   out?: string;
   forceOut?: boolean;
+  /** WriterzRoom and Writer (provider-input.ts). */
+  template?: string;
+  styleProfile?: string;
+  topic?: string;
+  input?: string[];
+  app?: string;
+}
+
+/** Flags that belong to one provider: given to another, they would be silently ignored. */
+const ROBOWRITE_ONLY = ['title', 'keyword', 'secondary', 'premise', 'flow', 'property', 'tone'];
+const OTHERS_ONLY = ['template', 'styleProfile', 'topic', 'input', 'app'];
+const FLAG_NAMES: Readonly<Record<string, string>> = {
+  styleProfile: '--style-profile',
+};
+
+function refuseForeignFlags(provider: string, flags: GenerateFlags): void {
+  const foreign = provider === 'robowrite' ? OTHERS_ONLY : ROBOWRITE_ONLY;
+  const given = foreign.find((name) => flags[name as keyof GenerateFlags] !== undefined);
+  if (given) {
+    const flag = FLAG_NAMES[given] ?? `--${given}`;
+    throw new UsageError(`${flag} is not a ${provider} generate flag (the config's provider)`);
+  }
 }
 
 async function buildInput(
@@ -84,7 +107,11 @@ export async function generateCommand(
     brand: flags.brand,
     forceOut: flags.forceOut,
   });
-  const input = await buildInput(flags, ctx.config.generate.flow);
+  refuseForeignFlags(ctx.provider.name, flags);
+  const input =
+    ctx.provider.name === 'robowrite'
+      ? await buildInput(flags, ctx.config.generate.flow)
+      : await providerInput(ctx.provider, ctx.config, flags);
   validateGenerateInput(ctx.provider, input, flags.brief ?? null);
   const started = await startGeneration(ctx, input, { fresh: flags.new ?? false });
   const { job } = started;
@@ -97,13 +124,14 @@ export async function generateCommand(
     status: job.status,
     itemId: job.itemId,
   };
+  const flowText = job.flow ? `${job.flow} flow, ` : '';
   if (!flags.wait) {
     if (flags.json) reporter.document(summary);
     else {
       reporter.line(
         started.reused
-          ? `Already started: job ${job.jobId} (${job.flow} flow, ${job.status}${job.collected ? ', draft collected' : ''}); pass --new for another run of the same input.`
-          : `Started job ${job.jobId} (${job.flow} flow, ${job.status}). Run \`robowrite pull\` to collect the draft once it lands, or pass --wait.`,
+          ? `Already started: job ${job.jobId} (${flowText}${job.status}${job.collected ? ', draft collected' : ''}); pass --new for another run of the same input.`
+          : `Started job ${job.jobId} (${flowText}${job.status}). Run \`robowrite pull\` to collect the draft once it lands, or pass --wait.`,
       );
     }
     return EXIT.ok;

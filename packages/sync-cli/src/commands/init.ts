@@ -1,10 +1,11 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { CREDENTIAL_VARIABLES, defaultDraftStatuses } from '@robowrite/core';
 import {
   CONFIG_FILE,
   DEFAULT_OUT_DIR,
-  DEFAULT_STATUSES,
+  type ProviderChoice,
   type RobowriteConfigInput,
 } from '../config/define-config.ts';
 import { parseConfig } from '../config/load-config.ts';
@@ -18,6 +19,54 @@ export interface InitFlags {
   filename?: 'slug' | 'id';
   yes?: boolean;
   force?: boolean;
+  provider?: ProviderChoice;
+  /** WriterzRoom: dialect and generate's default template and style profile. */
+  dialect?: 'api' | 'v1';
+  template?: string;
+  styleProfile?: string;
+  /** Writer: the application whose jobs are the drafts. */
+  app?: string;
+}
+
+/** A provider's flag given for another provider would be silently dropped: refused instead. */
+function refuseForeignFlags(flags: InitFlags): void {
+  const provider = flags.provider ?? 'robowrite';
+  const writerzroom = {
+    dialect: '--dialect',
+    template: '--template',
+    styleProfile: '--style-profile',
+  };
+  for (const [key, flag] of Object.entries(writerzroom)) {
+    if (provider !== 'writerzroom' && flags[key as keyof InitFlags] !== undefined) {
+      throw new UsageError(`${flag} is for --provider writerzroom`);
+    }
+  }
+  if (provider !== 'writer' && flags.app !== undefined) {
+    throw new UsageError('--app is for --provider writer');
+  }
+}
+
+/** The provider's own section of the config, from the flags (empty when none is given). */
+function providerSection(flags: InitFlags): Partial<RobowriteConfigInput> {
+  if (flags.provider === 'writerzroom') {
+    const section = {
+      ...(flags.dialect ? { dialect: flags.dialect } : {}),
+      ...(flags.template ? { template: flags.template } : {}),
+      ...(flags.styleProfile ? { styleProfile: flags.styleProfile } : {}),
+    };
+    return { provider: 'writerzroom', writerzroom: section };
+  }
+  if (flags.provider === 'writer') {
+    return { provider: 'writer', writer: flags.app ? { applicationIds: [flags.app] } : {} };
+  }
+  return {};
+}
+
+/** The variables the provider reads from `.env`, for the closing hint. */
+function envVariables(provider: ProviderChoice): string {
+  const names: readonly string[] = Object.values(CREDENTIAL_VARIABLES[provider]);
+  const required = names.filter((name) => !name.endsWith('_DIALECT'));
+  return required.map((name) => `${name}=...`).join(', ');
 }
 
 /** What must stay out of git; `.robowrite/state.json` is meant to be committed. */
@@ -53,9 +102,10 @@ async function canImportPackage(root: string): Promise<boolean> {
 
 export function configSource(config: RobowriteConfigInput, withImport: boolean): string {
   const body = JSON.stringify(config, null, 2).replace(/"([A-Za-z_$][\w$]*)":/g, '$1:');
+  const keyVariable = CREDENTIAL_VARIABLES[config.provider ?? 'robowrite'].apiKey;
   const header = [
     '// Settings for `robowrite pull` and `robowrite generate`.',
-    '// The API key never goes here: set ROBOWRITE_API_KEY in the environment or in .env.',
+    `// The API key never goes here: set ${keyVariable} in the environment or in .env.`,
   ];
   if (withImport) {
     return `${header.join('\n')}\nimport { defineConfig } from '@robowrite/sync-cli';\n\nexport default defineConfig(${body});\n`;
@@ -85,10 +135,11 @@ async function ask(flags: InitFlags): Promise<InitFlags> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     const out = (await rl.question(`Output folder (${DEFAULT_OUT_DIR}): `)).trim();
-    const brand = (await rl.question('Brand id (empty: all brands): ')).trim();
-    const statuses = (
-      await rl.question(`Statuses to pull (${DEFAULT_STATUSES.join(',')}): `)
-    ).trim();
+    // Only RoboWrite has brands.
+    const robowrite = (flags.provider ?? 'robowrite') === 'robowrite';
+    const brand = robowrite ? (await rl.question('Brand id (empty: all brands): ')).trim() : '';
+    const defaults = defaultDraftStatuses(flags.provider ?? 'robowrite');
+    const statuses = (await rl.question(`Statuses to pull (${defaults.join(',')}): `)).trim();
     return {
       ...flags,
       out: out || flags.out,
@@ -119,16 +170,19 @@ export async function initCommand(
   flags: InitFlags,
   reporter: Reporter,
 ): Promise<number> {
+  refuseForeignFlags(flags);
   const path = join(root, CONFIG_FILE);
   if ((await exists(path)) && !flags.force) {
     throw new UsageError(`${CONFIG_FILE} already exists; pass --force to overwrite it`);
   }
   const answers =
     !flags.yes && process.stdin.isTTY && process.stdout.isTTY ? await ask(flags) : flags;
+  const provider = flags.provider ?? 'robowrite';
   const config: RobowriteConfigInput = {
+    ...providerSection(flags),
     outDir: answers.out ?? DEFAULT_OUT_DIR,
     ...(answers.brand ? { brand: answers.brand } : {}),
-    statuses: answers.statuses?.length ? answers.statuses : [...DEFAULT_STATUSES],
+    statuses: answers.statuses?.length ? answers.statuses : [...defaultDraftStatuses(provider)],
     filename: answers.filename ?? 'slug',
     frontmatter: { scoring: true, sources: true },
   };
@@ -142,6 +196,6 @@ export async function initCommand(
   reporter.line('');
   reporter.block(contentConfigSnippet(config.outDir ?? DEFAULT_OUT_DIR));
   reporter.line('');
-  reporter.line('Next: put ROBOWRITE_API_KEY=... in .env, then run `robowrite pull`.');
+  reporter.line(`Next: put ${envVariables(provider)} in .env, then run \`robowrite pull\`.`);
   return EXIT.ok;
 }

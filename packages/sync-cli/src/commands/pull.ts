@@ -1,4 +1,4 @@
-import { unknownStatusesWarning } from '@robowrite/core';
+import { statusesWarning } from '@robowrite/core';
 import type { Reporter } from '../output/reporter.ts';
 import { createContext } from '../sync/context.ts';
 import { type PullOptions, pull } from '../sync/pull.ts';
@@ -40,7 +40,7 @@ export async function pullCommand(
     });
   }
   const ctx = await createContext(root, overrides);
-  const statusWarning = unknownStatusesWarning(ctx.config.statuses);
+  const statusWarning = statusesWarning(ctx.config.provider, ctx.config.statuses);
   if (statusWarning !== null) reporter.warn(statusWarning);
   const options: PullOptions = {
     force: flags.force ?? false,

@@ -2,6 +2,7 @@ import { type ProviderV1, RequestValidationError } from '@robowrite/core';
 import type { GenerateInput } from '../sync/jobs.ts';
 import { generationOf } from '../sync/jobs.ts';
 import { UsageError } from './exit-codes.ts';
+import { providerFieldName } from './provider-input.ts';
 
 /** The flag a user typed for a request field, so the message names what they wrote. */
 const FLAG_FOR: ReadonlyMap<string, string> = new Map([
@@ -54,6 +55,11 @@ export function validateGenerateInput(
       ? error.message.slice(error.path.length + 2)
       : error.message;
     const where = briefFile === null ? 'generate' : briefFile;
-    throw new UsageError(`${where}: ${fieldName(inBody, briefFile) || 'input'}: ${message}`);
+    if (provider.name === 'robowrite') {
+      throw new UsageError(`${where}: ${fieldName(inBody, briefFile) || 'input'}: ${message}`);
+    }
+    // A field neither a flag nor the config gave is missing, whatever type the schema wanted.
+    const problem = /received undefined$/.test(message) ? 'required' : message;
+    throw new UsageError(`${where}: ${providerFieldName(path, briefFile)}: ${problem}`);
   }
 }

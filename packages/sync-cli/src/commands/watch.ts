@@ -1,4 +1,4 @@
-import { unknownStatusesWarning } from '@robowrite/core';
+import { statusesWarning } from '@robowrite/core';
 import type { Reporter } from '../output/reporter.ts';
 import type { ContextOverrides } from '../sync/context.ts';
 import { watchLoop } from '../sync/watch.ts';
@@ -27,7 +27,7 @@ export async function watchCommand(
       ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
       onReady: (ctx) => {
         reporter.line(`Watching ${ctx.config.outDir} (Ctrl-C to stop)`);
-        const statusWarning = unknownStatusesWarning(ctx.config.statuses);
+        const statusWarning = statusesWarning(ctx.config.provider, ctx.config.statuses);
         if (statusWarning !== null) reporter.warn(statusWarning);
         emit({ event: 'ready', outDir: ctx.config.outDir });
       },

@@ -1,4 +1,4 @@
-import { DEFAULT_DRAFT_STATUSES } from '@robowrite/core';
+import { DEFAULT_DRAFT_STATUSES, defaultDraftStatuses } from '@robowrite/core';
 import { z } from 'zod';
 import { BOUNDS, type Bound } from './bounds.ts';
 
@@ -11,17 +11,48 @@ function bounded(bound: Bound) {
   return z.number().int().min(bound.min).max(bound.max);
 }
 
-export const configSchema = z
+/** The APIs a site can sync from (core's provider names). */
+export const PROVIDERS = ['robowrite', 'writerzroom', 'writer'] as const;
+export type ProviderChoice = (typeof PROVIDERS)[number];
+
+const id = z.string().trim().min(1).max(200);
+
+/** WriterzRoom: which document's routes to speak, and the defaults `generate` starts from. */
+const writerzroomSchema = z
   .object({
+    /** `api` (the newest document) or `v1`; defaults to `WRITERZROOM_DIALECT`, then `api`. */
+    dialect: z.enum(['api', 'v1']).optional(),
+    /** Template and style profile `generate` uses when no flag or brief file names one. */
+    template: id.optional(),
+    styleProfile: id.optional(),
+  })
+  .strict()
+  .default({});
+
+/** Writer: the applications whose jobs are the drafts (the first is `generate`'s default). */
+const writerSchema = z
+  .object({
+    /** Defaults to `WRITER_APPLICATION_ID`. */
+    applicationIds: z.array(id).min(1).optional(),
+  })
+  .strict()
+  .default({});
+
+const baseSchema = z
+  .object({
+    /** Which API drafts come from (default `robowrite`). */
+    provider: z.enum(PROVIDERS).default('robowrite'),
+    writerzroom: writerzroomSchema,
+    writer: writerSchema,
     /** Output folder, relative to the project root. */
     outDir: z.string().min(1).default(DEFAULT_OUT_DIR),
     /** Only pull (and generate for) this brand id. */
     brand: z.string().min(1).optional(),
-    /** Content item statuses to pull; any status name (the guide does not close the set). */
-    statuses: z
-      .array(z.string().min(1))
-      .min(1)
-      .default([...DEFAULT_STATUSES]),
+    /**
+     * Statuses to pull; any status name (the guide does not close the set). Default: the
+     * provider's (`defaultDraftStatuses`: RoboWrite's three, `completed` for the others).
+     */
+    statuses: z.array(z.string().min(1)).min(1).optional(),
     /** `slug`: `<slug>.md`; `id`: `<item id>.md` (never changes when a slug is edited). */
     filename: z.enum(['slug', 'id']).default('slug'),
     frontmatter: z
@@ -60,6 +91,11 @@ export const configSchema = z
       .default({ intervalMs: 5000, requestsPerMinute: 60 }),
   })
   .strict();
+
+export const configSchema = baseSchema.transform((config) => ({
+  ...config,
+  statuses: config.statuses ?? [...defaultDraftStatuses(config.provider)],
+}));
 
 export type RobowriteConfigInput = z.input<typeof configSchema>;
 export type ResolvedConfig = z.output<typeof configSchema>;

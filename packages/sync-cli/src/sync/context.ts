@@ -1,8 +1,14 @@
 import { isAbsolute, resolve } from 'node:path';
-import { createRoboWriteProvider, type ProviderV1, RoboWrite } from '@robowrite/core';
-import { readCredentials } from '../config/credentials.ts';
+import {
+  createProvider,
+  type ProviderV1,
+  RoboWrite,
+  RoboWriteError,
+  type WriterzRoomDialect,
+} from '@robowrite/core';
+import { type Credentials, readCredentials } from '../config/credentials.ts';
 import type { ResolvedConfig } from '../config/define-config.ts';
-import { loadConfig } from '../config/load-config.ts';
+import { ConfigError, loadConfig } from '../config/load-config.ts';
 import { CLI_VERSION } from '../version.ts';
 import { checkOutDir, insideRoot } from './out-dir.ts';
 import { checkRealFolder } from './real-folder.ts';
@@ -15,9 +21,16 @@ export interface SyncContext {
   config: ResolvedConfig;
   /** Absolute output folder. */
   outDir: string;
-  client: RoboWrite;
-  /** What a sync reads and generates through: the RoboWrite provider over `client`. */
+  /** The RoboWrite client (null for the other providers, whose clients their provider owns). */
+  client: RoboWrite | null;
+  /** What a sync reads and generates through: the configured provider. */
   provider: ProviderV1;
+  /**
+   * When the CLI started each generation, by draft id, filled from the state by a pull: the
+   * WriterzRoom api dialect's answers carry no date, so a draft is dated by its job record and a
+   * re-pull renders the same file.
+   */
+  startedAt: Map<string, string>;
   /** Only so output can be scrubbed of it; never printed or stored. */
   apiKey: string;
 }
@@ -28,6 +41,8 @@ export interface ContextOverrides {
   statuses?: string[] | undefined;
   /** Inject a client (tests, the demo); otherwise one is built from the environment. */
   client?: RoboWrite | undefined;
+  /** A context whose provider is kept when the reloaded config names the same one (watch). */
+  reuse?: SyncContext | undefined;
   /** Reload the config bypassing Node's module cache (watch mode). */
   fresh?: boolean | undefined;
   /** Allow an output folder outside the project root (`--force-out`). */
@@ -55,24 +70,88 @@ export async function createContext(
   // reached with --force-out, which says it is meant).
   if (insideRoot(root, outDir)) await checkRealFolder(root, outDir);
   await checkRealFolder(root, conflictsDir(root));
-  let client = overrides.client;
-  let apiKey = '';
-  if (!client) {
-    const credentials = await readCredentials(root);
-    apiKey = credentials.apiKey;
-    client = new RoboWrite({
-      apiKey,
-      baseURL: credentials.baseURL ?? config.baseURL,
-      userAgent: `robowrite-cli/${CLI_VERSION}`,
-    });
+  const reused = overrides.reuse?.config.provider === config.provider ? overrides.reuse : null;
+  if (reused) {
+    const { client, provider, startedAt, apiKey } = reused;
+    return { root, config, outDir, client, provider, startedAt, apiKey };
   }
-  // The client is owned here (or by the caller who injected it), never closed by the provider.
-  const provider = createRoboWriteProvider({
-    client,
-    generationDefaults: {
-      brandId: config.brand ?? null,
-      propertyId: config.generate.propertyId ?? null,
-    },
+  return { root, config, outDir, ...(await buildProvider(root, config, overrides.client)) };
+}
+
+type Built = Pick<SyncContext, 'client' | 'provider' | 'startedAt' | 'apiKey'>;
+
+/**
+ * The configured provider, through core's `createProvider`, with the provider's own credentials
+ * (its variables, environment first, then `.env`). A client the caller injected (tests, the
+ * demo; RoboWrite only) is owned by the caller and never closed here.
+ */
+async function buildProvider(
+  root: string,
+  config: ResolvedConfig,
+  injected: RoboWrite | undefined,
+): Promise<Built> {
+  const userAgent = `robowrite-cli/${CLI_VERSION}`;
+  const startedAt = new Map<string, string>();
+  if (config.provider === 'robowrite') {
+    let client = injected;
+    let apiKey = '';
+    if (!client) {
+      const credentials = await readCredentials(root);
+      apiKey = credentials.apiKey;
+      client = new RoboWrite({
+        apiKey,
+        baseURL: credentials.baseURL ?? config.baseURL,
+        userAgent,
+      });
+    }
+    const provider = createProvider({
+      provider: 'robowrite',
+      client,
+      generationDefaults: {
+        brandId: config.brand ?? null,
+        propertyId: config.generate.propertyId ?? null,
+      },
+    });
+    return { client, provider, startedAt, apiKey };
+  }
+  const credentials: Credentials = await readCredentials(root, process.env, config.provider);
+  try {
+    return otherProvider(config, credentials, userAgent, startedAt);
+  } catch (error) {
+    // The provider checks its options (a dialect, an application id): a setup mistake, one line.
+    if (error instanceof RoboWriteError) throw new ConfigError(error.message.split('\n')[0] ?? '');
+    throw error;
+  }
+}
+
+function otherProvider(
+  config: ResolvedConfig,
+  credentials: Credentials,
+  userAgent: string,
+  startedAt: Map<string, string>,
+): Built {
+  const common = {
+    apiKey: credentials.apiKey,
+    baseURL: credentials.baseURL ?? config.baseURL,
+    userAgent,
+  };
+  if (config.provider === 'writerzroom') {
+    const dialect = (config.writerzroom.dialect ?? credentials.dialect) as
+      | WriterzRoomDialect
+      | undefined;
+    const provider = createProvider({
+      provider: 'writerzroom',
+      ...common,
+      dialect,
+      knownCreatedAt: (draftId) => startedAt.get(draftId),
+    });
+    return { client: null, provider, startedAt, apiKey: credentials.apiKey };
+  }
+  const fromEnv = credentials.applicationId ? [credentials.applicationId] : undefined;
+  const provider = createProvider({
+    provider: 'writer',
+    ...common,
+    applicationIds: config.writer.applicationIds ?? fromEnv,
   });
-  return { root, config, outDir, client, provider, apiKey };
+  return { client: null, provider, startedAt, apiKey: credentials.apiKey };
 }

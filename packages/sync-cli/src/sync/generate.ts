@@ -75,7 +75,7 @@ export async function waitAndCollect(
   if (!jobId) throw new Error('the job has no id yet; rerun generate to finish sending it');
   // Status and error come scrubbed of the key and of terminal controls: they go into the state.
   const { status, outcome, draftId, error } = await waitForJob(ctx.provider, jobId, options);
-  const snapshot = { status, itemId: draftId, error };
+  const snapshot = { status, outcome, itemId: draftId, error };
   const itemId = snapshot.itemId ?? started.job.itemId;
   if (!itemId || outcome !== 'landed') {
     // Record the outcome so `status` shows it.

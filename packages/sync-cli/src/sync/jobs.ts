@@ -1,6 +1,5 @@
 import {
   FAILED_JOB_STATUSES,
-  type GenerateInput,
   type GenerationCheckpoint,
   type GenerationV1,
   LANDED_JOB_STATUSES,
@@ -8,17 +7,18 @@ import {
 } from '@robowrite/core';
 import { UsageError } from '../commands/exit-codes.ts';
 import { hashText } from './hash.ts';
-import type { JobState } from './state.ts';
+import type { JobOutcome, JobState } from './state.ts';
 import type { SyncStateStore } from './sync-state.ts';
 
 /** Local status of a record whose request may not have reached the API yet. */
 export const REQUESTING = 'requesting';
 
 /**
- * A generation request, as `generate` builds it from flags or a brief file: core's RoboWrite
- * input (checked by the provider's `parseInput` before any record or request).
+ * A generation request, as `generate` builds it from flags or a brief file, in the configured
+ * provider's shape (a RoboWrite topic or brief, a WriterzRoom template and inputs, a Writer
+ * application and inputs), checked by the provider's `parseInput` before any record or request.
  */
-export type { GenerateInput };
+export type GenerateInput = Record<string, unknown>;
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -38,8 +38,22 @@ export function fingerprint(input: GenerateInput): string {
   return hashText(JSON.stringify(canonical(input))).slice(7, 23);
 }
 
+/**
+ * What the engine decides on: the record's `outcome`, or for a record from before the field (a
+ * RoboWrite job) the outcome core's RoboWrite status lists give its status.
+ */
+export function jobOutcome(job: Readonly<JobState>): JobOutcome {
+  if (job.outcome) return job.outcome;
+  if (LANDED_JOB_STATUSES.has(job.status)) return 'landed';
+  return FAILED_JOB_STATUSES.has(job.status) ? 'failed' : 'running';
+}
+
 export function isPending(job: Readonly<JobState>): boolean {
-  return !job.collected && !FAILED_JOB_STATUSES.has(job.status);
+  return !job.collected && jobOutcome(job) !== 'failed';
+}
+
+export function hasFailed(job: Readonly<JobState>): boolean {
+  return jobOutcome(job) === 'failed';
 }
 
 /**
@@ -52,21 +66,28 @@ export function findJob(
   print: string,
 ): [string, Readonly<JobState>] | null {
   for (const [key, job] of jobs) {
-    if (job.fingerprint === print && !FAILED_JOB_STATUSES.has(job.status)) return [key, job];
+    if (job.fingerprint === print && !hasFailed(job)) return [key, job];
   }
   return null;
 }
 
 /** A new record, with every idempotency key it will need chosen up front (`checkpoint`). */
-export function newJobRecord(input: GenerateInput, checkpoint: GenerationCheckpoint): JobState {
+export function newJobRecord(
+  input: GenerateInput,
+  checkpoint: GenerationCheckpoint,
+  startedAt: Date = new Date(),
+): JobState {
+  const flow = input.flow === 'topic' || input.flow === 'brief' ? input.flow : undefined;
   return {
-    flow: input.flow,
+    ...(flow ? { flow } : {}),
     fingerprint: fingerprint(input),
     request: canonical(input) as Record<string, unknown>,
     keys: checkpoint.keys,
     created: checkpoint.created,
     jobId: null,
     status: REQUESTING,
+    outcome: 'running',
+    startedAt: startedAt.toISOString(),
     itemId: null,
     error: null,
     collected: false,
@@ -108,5 +129,5 @@ export async function resumeGeneration(
 }
 
 export function hasLanded(job: Readonly<JobState>): boolean {
-  return LANDED_JOB_STATUSES.has(job.status) && job.itemId !== null;
+  return jobOutcome(job) === 'landed' && job.itemId !== null;
 }

@@ -1,6 +1,6 @@
-import { LANDED_JOB_STATUSES, type ProviderV1 } from '@robowrite/core';
+import type { ProviderV1 } from '@robowrite/core';
 import { errorLine } from './error-line.ts';
-import { hasLanded, isPending, REQUESTING, resumeGeneration } from './jobs.ts';
+import { hasLanded, isPending, jobOutcome, REQUESTING, resumeGeneration } from './jobs.ts';
 import type { PullLog } from './pull-log.ts';
 import type { SyncStateStore } from './sync-state.ts';
 
@@ -27,6 +27,7 @@ async function advanceJob(step: JobStep, key: string): Promise<void> {
     const snapshot = await provider.retrieveJob(job.jobId, { signal });
     store.recordJobSnapshot(key, {
       status: snapshot.status,
+      outcome: snapshot.outcome,
       itemId: snapshot.draftId,
       error: snapshot.error,
     });
@@ -57,12 +58,13 @@ export async function advanceJobs(step: JobStep, log: PullLog): Promise<Map<stri
     if (!job) continue;
     if (job.jobId && hasLanded(job) && job.itemId) {
       items.set(job.itemId, { jobId: job.jobId, status: job.status });
-    } else if (LANDED_JOB_STATUSES.has(job.status) && !job.itemId) {
+    } else if (jobOutcome(job) === 'landed' && !job.itemId) {
       // An outcome without an item: nothing will ever land, so stop polling it.
       step.store.markCollected(key, 'the job ended without a content item');
     }
-    if (job.status !== REQUESTING && job.error && !hasLanded(job)) {
-      log.fail(job.itemId, `job ${job.jobId} ${job.status}: ${job.error}`);
+    const failed = jobOutcome(job) === 'failed';
+    if (job.status !== REQUESTING && (job.error || failed) && !hasLanded(job)) {
+      log.fail(job.itemId, `job ${job.jobId} ${job.status}: ${job.error ?? 'no reason given'}`);
     }
   }
   await step.store.save();

@@ -167,6 +167,13 @@ async function planPull(
   return { reader, first, settled };
 }
 
+/** When each generation was sent, by draft id, for a provider whose drafts carry no date. */
+function rememberStartTimes(ctx: SyncContext, store: SyncStateStore): void {
+  for (const [, job] of store.jobs()) {
+    if (job.itemId && job.startedAt) ctx.startedAt.set(job.itemId, job.startedAt);
+  }
+}
+
 async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullResult> {
   const { signal, only } = options;
   const [force, dryRun] = [options.force ?? false, options.dryRun ?? false];
@@ -177,13 +184,15 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
   // 1. The state, checked, and whether its files were rendered under today's rules.
   const { store, fingerprint, rerender } = await openState(ctx, dryRun, log);
   const trackedBefore = store.trackedCount;
+  rememberStartTimes(ctx, store);
 
   // 2. Pending jobs: finish interrupted requests, then read where each job is.
   const jobItems = await advanceJobs({ provider, store, dryRun, signal }, log);
 
-  // 3. The listing (skipped for targeted pulls).
+  // 3. The listing (skipped for targeted pulls, and where the API has none: such a provider's
+  // drafts are the generations in the state, and nothing is deleted for not being listed).
   const { listed, complete } =
-    only === undefined
+    only === undefined && provider.listing === 'complete'
       ? await listDrafts(ctx, provider, log, signal)
       : { listed: new Map<string, DraftSummary>(), complete: false };
 

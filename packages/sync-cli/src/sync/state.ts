@@ -23,13 +23,15 @@ export interface ItemState {
 }
 
 export type GenerateFlow = 'topic' | 'brief';
+export type JobOutcome = 'running' | 'landed' | 'failed';
 
 /**
  * A generation we started. Written before each spend-sensitive request, so a run killed
  * mid-request replays with the same idempotency keys instead of paying twice.
  */
 export interface JobState {
-  flow: GenerateFlow;
+  /** RoboWrite's flow; absent for providers without flows. */
+  flow?: GenerateFlow;
   /** Hash of the request parameters: the same `generate` command finds its own record. */
   fingerprint: string;
   request: Record<string, unknown>;
@@ -38,7 +40,15 @@ export interface JobState {
   /** Ids created on the way (topic, brief, item). */
   created: Record<string, string>;
   jobId: string | null;
+  /** The provider's own word for where the job stands (shown, never decided on). */
   status: string;
+  /**
+   * What the engine decides on (core's `JobSnapshot.outcome`). Absent in records written before
+   * the field: those are RoboWrite's, and `jobOutcome` derives it from core's status lists.
+   */
+  outcome?: JobOutcome;
+  /** When this CLI sent the generation (ISO): dates a draft whose API gives no date. */
+  startedAt?: string;
   itemId: string | null;
   error: string | null;
   /** Set once the draft has been written by a pull. */
@@ -132,13 +142,15 @@ const itemSchema: z.ZodType<ItemState> = z.object({
 });
 
 const jobSchema: z.ZodType<JobState> = z.object({
-  flow: z.enum(['topic', 'brief']),
+  flow: z.enum(['topic', 'brief']).optional(),
   fingerprint: z.string(),
   request: z.record(z.string(), z.unknown()),
   keys: z.record(z.string(), z.string()),
   created: z.record(z.string(), z.string()),
   jobId: nullableString,
   status: z.string(),
+  outcome: z.enum(['running', 'landed', 'failed']).optional(),
+  startedAt: z.string().datetime().optional(),
   itemId: nullableString,
   error: nullableString,
   collected: z.boolean(),

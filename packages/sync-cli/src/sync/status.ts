@@ -1,10 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FAILED_JOB_STATUSES } from '@robowrite/core';
 import type { SyncContext } from './context.ts';
 import { hashText } from './hash.ts';
 import { confinedPath } from './inside-folder.ts';
-import { isPending } from './jobs.ts';
+import { hasFailed, isPending } from './jobs.ts';
 import { jobReport, type PullJobReport } from './pull-result.ts';
 import { loadState, STATE_DIR } from './state.ts';
 import { conflictsDir, readTextOrNull } from './writer.ts';
@@ -56,9 +55,7 @@ export async function getStatus(
     missing,
     conflicts,
     pendingJobs: jobs.filter(([, job]) => isPending(job)).map(([key, job]) => jobReport(key, job)),
-    failedJobs: jobs
-      .filter(([, job]) => FAILED_JOB_STATUSES.has(job.status))
-      .map(([key, job]) => jobReport(key, job)),
+    failedJobs: jobs.filter(([, job]) => hasFailed(job)).map(([key, job]) => jobReport(key, job)),
     rejected,
   };
 }

@@ -3,6 +3,7 @@ import type { DesiredFile } from './planner.ts';
 import { quote } from './quote.ts';
 import {
   type ItemState,
+  type JobOutcome,
   type JobState,
   loadState,
   type OrphanState,
@@ -144,11 +145,12 @@ export class SyncStateStore {
   /** Where the job stands; `status` and `error` are scrubbed API text already. */
   recordJobSnapshot(
     key: string,
-    snapshot: { status: string; itemId: string | null; error: string | null },
+    snapshot: { status: string; outcome: JobOutcome; itemId: string | null; error: string | null },
   ): void {
     const job = this.#state.jobs[key];
     if (!job) return;
     job.status = snapshot.status;
+    job.outcome = snapshot.outcome;
     if (snapshot.itemId) job.itemId = snapshot.itemId;
     job.error = snapshot.error;
   }
@@ -159,6 +161,7 @@ export class SyncStateStore {
     if (!job) return;
     job.jobId = started.jobId;
     job.status = started.status;
+    job.outcome = 'running';
     if (started.itemId) job.itemId = started.itemId;
   }
 
@@ -178,7 +181,20 @@ export class SyncStateStore {
     const job = this.#state.jobs[key];
     if (!job) return;
     job.status = 'failed';
+    job.outcome = 'failed';
     job.error = error;
+  }
+
+  /**
+   * A failed job the API runs again under the same id (Writer's retry): pending again, its old
+   * error gone. A record is created for a job this CLI did not start, so the pull collects it.
+   */
+  recordJobRetried(key: string, retried: { jobId: string; status: string; itemId: string | null }) {
+    const job = this.#state.jobs[key];
+    if (!job) return;
+    this.recordJobStarted(key, retried);
+    job.error = null;
+    job.collected = false;
   }
 
   /** Nothing left to collect for this job (its draft is written, or it never will be). */

@@ -92,7 +92,7 @@ async function reloadContext(
   options: WatchOptions,
 ): Promise<SyncContext> {
   try {
-    const next = await createContext(ctx.root, { ...overrides, client: ctx.client, fresh: true });
+    const next = await createContext(ctx.root, { ...overrides, reuse: ctx, fresh: true });
     if (next.outDir !== ctx.outDir) {
       await mkdir(next.outDir, { recursive: true });
       watcher.add(next.outDir);
