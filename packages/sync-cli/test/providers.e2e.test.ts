@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startEmulator } from '@robowrite/emulator';
+import { startEmulator, type WriterEmulator } from '@robowrite/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLikeAstro } from '../src/sync/frontmatter.ts';
 import { cli, finish, mtimes, OUT, parseJson, project, startCli, tree } from './helpers.ts';
@@ -186,7 +186,7 @@ describe('WriterzRoom api dialect: pull --watch', () => {
 });
 
 describe('Writer: generate, wait, pull, retry', () => {
-  let emu: Emulator;
+  let emu: WriterEmulator;
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
     emu = await startEmulator({
