@@ -63,12 +63,7 @@ export interface ResolveCredentialsOptions<P extends ProviderName = 'robowrite'>
 export async function resolveCredentials<P extends ProviderName = 'robowrite'>(
   options: ResolveCredentialsOptions<P>,
 ): Promise<CredentialsOf<P>> {
-  const env = options.env ?? process.env;
-  const envFile = join(options.root, '.env');
-  // A missing or unreadable `.env` is the same as an empty one: the environment may be enough.
-  const text = await readFile(envFile, 'utf8').catch(() => '');
-  const dotenv = text ? parseEnv(text) : {};
-  const read = (name: string): string | undefined => env[name] || dotenv[name] || undefined;
+  const { read, envFile } = await variableReader(options.root, options.env ?? process.env);
   const provider: ProviderName = options.provider ?? 'robowrite';
   const names = CREDENTIAL_VARIABLES[provider];
   const found = { apiKey: read(names.apiKey), baseURL: read(names.baseURL), envFile };
@@ -83,4 +78,25 @@ export async function resolveCredentials<P extends ProviderName = 'robowrite'>(
     return { ...found, applicationId } as CredentialsOf<P>;
   }
   return found as CredentialsOf<P>;
+}
+
+/** Each variable from the environment first, then from `<root>/.env`; empty counts as unset. */
+async function variableReader(root: string, env: NodeJS.ProcessEnv) {
+  const envFile = join(root, '.env');
+  // A missing or unreadable `.env` is the same as an empty one: the environment may be enough.
+  const text = await readFile(envFile, 'utf8').catch(() => '');
+  const dotenv = text ? parseEnv(text) : {};
+  const read = (name: string): string | undefined => env[name] || dotenv[name] || undefined;
+  return { read, envFile };
+}
+
+/**
+ * Every provider's API key that is set (environment, then `.env`, read once): what a command
+ * scrubs from its output before its config has said which provider it uses.
+ */
+export async function resolveApiKeys(
+  options: Omit<ResolveCredentialsOptions, 'provider'>,
+): Promise<string[]> {
+  const { read } = await variableReader(options.root, options.env ?? process.env);
+  return Object.values(CREDENTIAL_VARIABLES).flatMap(({ apiKey }) => read(apiKey) ?? []);
 }

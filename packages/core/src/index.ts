@@ -40,6 +40,7 @@ export {
   type CredentialsOf,
   type ResolveCredentialsOptions,
   type RobowriteCredentials,
+  resolveApiKeys,
   resolveCredentials,
   type WriterCredentials,
   type WriterzRoomCredentials,

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resolveCredentials } from '../src/index.ts';
+import { resolveApiKeys, resolveCredentials } from '../src/index.ts';
 
 describe('resolveCredentials', () => {
   let root: string;
@@ -105,5 +105,14 @@ describe('resolveCredentials per provider', () => {
       applicationId: undefined,
       envFile: join(root, '.env'),
     });
+  });
+
+  it('resolveApiKeys: every provider key that is set, environment first, then .env', async () => {
+    await writeFile(
+      join(root, '.env'),
+      'WRITER_API_KEY=writer_from_dotenv\nROBOWRITE_API_KEY=rw_dotenv\n',
+    );
+    const env = { ROBOWRITE_API_KEY: 'rw_from_env', WRITERZROOM_API_KEY: '' };
+    expect(await resolveApiKeys({ root, env })).toEqual(['rw_from_env', 'writer_from_dotenv']);
   });
 });

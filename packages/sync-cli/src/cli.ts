@@ -4,9 +4,8 @@ import {
   AuthenticationError,
   CREDENTIAL_VARIABLES,
   GenerateTargetError,
-  PROVIDER_NAMES,
   RoboWriteError,
-  resolveCredentials,
+  resolveApiKeys,
 } from '@robowrite/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, UsageError } from './commands/exit-codes.ts';
@@ -119,15 +118,8 @@ The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at
       // The key is read before anything can fail, so every line the command prints, a config or
       // URL error included, is scrubbed of it wherever it came from (environment or `.env`).
       // Every provider's key: the config naming the provider is not loaded yet.
-      const secrets = await Promise.all(
-        PROVIDER_NAMES.map(
-          async (provider) => (await resolveCredentials({ root: root(), provider })).apiKey,
-        ),
-      );
-      const reporter = createReporter({
-        json: flags.json ?? false,
-        secrets: [process.env.ROBOWRITE_API_KEY, ...secrets],
-      });
+      const secrets = await resolveApiKeys({ root: root() });
+      const reporter = createReporter({ json: flags.json ?? false, secrets });
       try {
         setExitCode(await fn(flags, reporter));
       } catch (error) {
