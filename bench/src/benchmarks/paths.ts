@@ -9,3 +9,6 @@ export const GUIDE_LOOP = here('../baseline/guide-loop.ts');
 export const BENCH_NODE_MODULES = here('../../node_modules');
 export const BLOG_DIR = here('../../../examples/blog');
 export const CLI_BIN = here('../../../packages/sync-cli/src/bin.ts');
+/** The built bin, as npm users run it (`pnpm build` writes it). */
+export const CLI_BUILT_BIN = here('../../../packages/sync-cli/dist/bin.js');
+export const CLI_PACKAGE_JSON = here('../../../packages/sync-cli/package.json');
