@@ -116,6 +116,24 @@ describe('pnpm pack: the tarballs changeset publish ships', () => {
     }
   });
 
+  it('declares as Astro peer range only the major every test runs on (issue 9 #6)', async () => {
+    // Astro 6 was dropped untested (its dev refresh empties glob collections): a range that
+    // admits a major again must come with tests that install it.
+    const peers = await perPackage(packed, async (pkg) => {
+      const manifest = JSON.parse(
+        await readFile(join(unpacked(pkg), 'package.json'), 'utf8'),
+      ) as Manifest;
+      return manifest.peerDependencies?.astro ?? null;
+    });
+    const testedMajor = ASTRO_VERSION.split('.')[0];
+    expect(peers).toEqual({
+      '@robowrite/astro-loader': `^${testedMajor}`,
+      '@robowrite/core': null,
+      '@robowrite/emulator': null,
+      '@robowrite/sync-cli': null,
+    });
+  });
+
   it('ships dist/, the README and the MIT LICENSE, and no sources or tests', async () => {
     const contents = await perPackage(packed, async (pkg) => {
       const files = await readdir(unpacked(pkg), { recursive: true });
