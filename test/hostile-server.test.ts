@@ -12,7 +12,7 @@ import {
   type RunResult,
   siteEnv,
 } from './support/blog-site.ts';
-import { type CliRun, runCli } from './support/cli-pull.ts';
+import { type BoundedRun, boundedCli, PULL_BOUND_MS } from './support/hostile-cli.ts';
 import {
   craftedItems,
   HOSTILE_CASES,
@@ -57,7 +57,7 @@ describe('issue 10 acceptance: robowrite pull and astro build against a hostile 
   let site: string;
   let outside: string;
   let before: Map<string, string>;
-  let pull: CliRun;
+  let pull: BoundedRun;
   let build: RunResult;
   let env: NodeJS.ProcessEnv;
 
@@ -80,7 +80,7 @@ describe('issue 10 acceptance: robowrite pull and astro build against a hostile 
     await writeFile(join(site, 'src/etc/passwd'), SENTINEL);
     before = await projectFiles(site);
     env = siteEnv({ url: api.url, apiKey: emu.apiKey });
-    pull = await runCli(['pull', '--cwd', site], env);
+    pull = await boundedCli(['pull', '--cwd', site], env);
     build = await astroBuild(site, env);
   });
   afterAll(async () => {
@@ -92,6 +92,11 @@ describe('issue 10 acceptance: robowrite pull and astro build against a hostile 
 
   const servedOfKind = (kind: HostileCase['kind']) =>
     api.served().filter(({ hostile }) => hostile.kind === kind);
+
+  it(`robowrite pull ends by itself within ${PULL_BOUND_MS / 1000} s (no hang)`, () => {
+    expect(pull.hung, pull.stderr).toBe(false);
+    expect(pull.code).not.toBeNull();
+  });
 
   it('the server served every case', () => {
     expect(api.served(), pull.stderr).toHaveLength(HOSTILE_CASES.length);
@@ -172,8 +177,9 @@ describe('issue 10 acceptance: robowrite pull and astro build against a hostile 
   });
 });
 
-// Issue 10: a list that always answers `has_more: true` ends in one typed line, not a hang.
-// The bound is each test's vitest timeout (generous: the machine is shared); runs take seconds.
+// Issue 10 #6: a list that always answers `has_more: true` ends in one typed line, not a hang.
+// The CLI's bound is PULL_BOUND_MS (it is killed past it); the build's is the test's timeout.
+// Both are generous (the machine is shared); the runs take seconds.
 describe('issue 10 acceptance: endless pagination', () => {
   let emu: Emulator;
   let api: HostileServer;
@@ -197,12 +203,13 @@ describe('issue 10 acceptance: endless pagination', () => {
   const pagingLines = (output: string) =>
     output.split('\n').filter((line) => /paging stopped/.test(line));
 
-  it('robowrite pull stops with one pagination error line, exit 1', {
-    timeout: 60_000,
+  it(`robowrite pull stops within ${PULL_BOUND_MS / 1000} s with one pagination error line, exit 1`, {
+    timeout: PULL_BOUND_MS + 30_000,
   }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'robowrite-endless-'));
     try {
-      const result = await runCli(['pull', '--cwd', dir], env);
+      const result = await boundedCli(['pull', '--cwd', dir], env);
+      expect(result.hung, result.stderr).toBe(false);
       expect(result.code, result.stderr).toBe(1);
       const lines = pagingLines(result.stderr);
       expect(lines, result.stderr).toHaveLength(1);

@@ -22,7 +22,10 @@ export type Retrieved = Draft | 'empty' | 'failed';
  * (the client's limiter still paces them). The answer lines up with `changed`. An item whose id
  * the client refuses to put in a URL ("..", "a/b"), or whose draft fails core's size check, is
  * the item's own problem, not an outage: it fails alone in one line; any other error propagates
- * and fails the sync.
+ * and fails the sync. The listed id is the one untrusted input `retrieveDraft` takes (the include
+ * flags are checked when the loader is created), so a `RequestValidationError` from it is about
+ * that id, whatever the provider calls it (RoboWrite `itemId`, WriterzRoom `contentId` or
+ * `requestId`, Writer `jobId`).
  */
 export async function retrieveChanged(
   provider: ProviderV1,
@@ -42,7 +45,7 @@ export async function retrieveChanged(
         run.logger.error(`${error.message}; not loaded`);
         return 'failed';
       }
-      if (!(error instanceof RequestValidationError && error.path === 'itemId')) throw error;
+      if (!(error instanceof RequestValidationError)) throw error;
       const line = errorLine(error, { secrets: [run.apiKey] });
       run.logger.error(`item ${JSON.stringify(summary.id)}: ${line}; not loaded`);
       return 'failed';

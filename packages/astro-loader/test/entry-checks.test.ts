@@ -7,7 +7,7 @@ import { type RewritingProxy, rewriteItems, rewritingProxy } from './support/rew
 
 type Item = Record<string, unknown> & { versions?: Record<string, unknown>[] };
 
-describe('loader entries from hostile or invalid drafts (issue 10)', () => {
+describe('loader entries from hostile or invalid drafts (issue 10 #5, #7, #14, size limit)', () => {
   let emu: Emulator;
   let proxy: RewritingProxy | undefined;
   let reference: Map<string, unknown>;
@@ -39,7 +39,7 @@ describe('loader entries from hostile or invalid drafts (issue 10)', () => {
     return { context, chosen: items.chosen(), itemIds };
   }
 
-  it('gives slugs ".", "..", "../../x" and "a/b/c" safe, distinct entry ids', async () => {
+  it('issue 10 #14: gives slugs ".", "..", "../../x" and "a/b/c" safe, distinct entry ids', async () => {
     const hostile = ['.', '..', '../../x', 'a/b/c'];
     const { context, chosen, itemIds } = await syncThrough(
       (item, index) => ({ ...item, slug: hostile[index] }),
@@ -59,7 +59,7 @@ describe('loader entries from hostile or invalid drafts (issue 10)', () => {
     expect(context.logs.filter((log) => log.level !== 'info')).toEqual([]);
   });
 
-  it('leaves out a draft with created_at "not-a-date", in one line naming it', async () => {
+  it('issue 10 #7: leaves out a draft with created_at "not-a-date", in one line naming it', async () => {
     const { context, chosen, itemIds } = await syncThrough(
       (item) => ({ ...item, created_at: 'not-a-date' }),
       1,
@@ -74,7 +74,7 @@ describe('loader entries from hostile or invalid drafts (issue 10)', () => {
     expect(itemIds).not.toContain(bad);
   });
 
-  it('leaves out a draft over the size limit, in one line, before rendering it', async () => {
+  it('issue 10 clear errors (200 MB draft): leaves out a draft over the size limit, in one line, before rendering it', async () => {
     const huge = `${'word '.repeat(MAX_DRAFT_BODY_BYTES / 5)}over the limit\n`;
     const { context, chosen, itemIds } = await syncThrough(
       (item) => ({
@@ -95,7 +95,7 @@ describe('loader entries from hostile or invalid drafts (issue 10)', () => {
     expect(itemIds).not.toContain(big);
   });
 
-  it('leaves out an item whose listed id is "..", in one line; the others still load', async () => {
+  it('issue 10 #5: leaves out an item whose listed id is "..", in one line; the others still load', async () => {
     // The client refuses to put ".." in a URL: that item fails alone, not the whole sync.
     const { context, chosen, itemIds } = await syncThrough((item) => ({ ...item, id: '..' }), 1);
     expect(chosen).toHaveLength(1);

@@ -29,7 +29,7 @@ function expectNothingRuns(html: string | undefined): void {
   expect(html).not.toMatch(/(?:href|src)="(?:javascript|data|vbscript):/i);
 }
 
-describe('loaders neutralise API HTML and URLs (issue 10.3)', () => {
+describe('loaders neutralise API HTML and URLs (issue 10 #3)', () => {
   let emu: Emulator;
   let itemId: string;
 

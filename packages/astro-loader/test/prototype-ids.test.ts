@@ -8,7 +8,7 @@ import { type RewritingProxy, rewritingProxy } from './support/rewriting-proxy.t
 // Issue 10 #4: ids key records, so ids equal to Object.prototype members must be plain keys.
 const CRAFTED = ['__proto__', 'constructor', 'toString'];
 
-describe('robowriteLoader with item ids named like Object.prototype members', () => {
+describe('issue 10 #4: robowriteLoader with item ids named like Object.prototype members', () => {
   let emu: Emulator;
   let proxy: RewritingProxy;
 

@@ -18,7 +18,7 @@ describe('the statuses option', () => {
     await emu.close();
   });
 
-  it('takes a status the guide does not list and loads the items in it', async () => {
+  it('issue 10 fidelity (statuses configurable): takes a status the guide does not list and loads the items in it', async () => {
     // The guide names no closed set of content statuses: a workflow status such as `scheduled`
     // is the user's to choose, and the loader must ask for it rather than refuse it.
     const admin = adminClient(emu);

@@ -98,6 +98,7 @@ export class RoboWrite {
 
   readonly #http: HttpClient;
   readonly #scrub: (text: string) => string;
+  readonly #removeKey: (text: string) => string;
   /** Only the agent this client made itself; an injected dispatcher belongs to the caller. */
   readonly #close: () => Promise<void>;
 
@@ -133,6 +134,7 @@ export class RoboWrite {
     });
     this.#http = transport.http;
     this.#scrub = transport.scrub;
+    this.#removeKey = transport.removeKey;
     this.#close = transport.close;
 
     this.brands = new Brands(this.#http);
@@ -176,6 +178,11 @@ export class RoboWrite {
    */
   scrub(text: string): string {
     return this.#scrub(text);
+  }
+
+  /** Content to store (a draft's text) without this client's key; nothing else changed. */
+  removeKey(text: string): string {
+    return this.#removeKey(text);
   }
 
   /**

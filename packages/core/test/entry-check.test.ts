@@ -45,7 +45,7 @@ describe('checkedFrontmatter', () => {
     expect(checkedFrontmatter(draft)).toEqual(toFrontmatter(draft));
   });
 
-  it('rejects created_at "not-a-date" in one line naming the item and the field', () => {
+  it('issue 10 #7: rejects created_at "not-a-date" in one line naming the item and the field', () => {
     const error = thrown(() => checkedFrontmatter({ ...draft, createdAt: 'not-a-date' }));
     expect(error.itemId).toBe('item-1');
     expect(error.message).toBe(
@@ -54,7 +54,7 @@ describe('checkedFrontmatter', () => {
     expect(error.message).not.toContain('\n');
   });
 
-  it('accepts a body of exactly the limit and rejects one byte more', () => {
+  it('issue 10 clear errors (200 MB draft): accepts a body of exactly the limit and rejects one byte more', () => {
     const limit = 'x'.repeat(MAX_DRAFT_BODY_BYTES);
     expect(() => checkedFrontmatter({ ...draft, body: limit })).not.toThrow();
     const error = thrown(() => checkedFrontmatter({ ...draft, body: `${limit}é` }));

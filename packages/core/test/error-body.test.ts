@@ -17,7 +17,7 @@ ${'<p>padding padding padding padding</p>\n'.repeat(40)}
 </body>
 </html>`;
 
-describe('non-JSON error bodies (issue 10)', () => {
+describe('non-JSON error bodies (issue 10 clear errors: HTML error page)', () => {
   it('finding html-error-page: a proxy 502 page becomes status, route and a short plain excerpt', async () => {
     const { client, hits } = await bareServer((_req, res) => {
       res.writeHead(502, { 'content-type': 'text/html' });

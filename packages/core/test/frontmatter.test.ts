@@ -45,7 +45,7 @@ describe('toFrontmatter', () => {
     expect(robowriteSchema.safeParse(fm).success).toBe(true);
   });
 
-  it('drops sources whose URL is not http(s), mailto or relative (issue 10.3)', () => {
+  it('drops sources whose URL is not http(s), mailto or relative (issue 10 #3)', () => {
     const sources = [
       { marker: 1, name: 'Good', url: 'https://stanford.edu/wfh' },
       { marker: 2, name: 'Script', url: 'javascript:alert(1)' },

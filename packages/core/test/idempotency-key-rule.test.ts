@@ -15,7 +15,7 @@ const ALLOWED = [
 ];
 const REFUSED = ['sync/abc+1', 'has space', 'semi;colon', 'x'.repeat(256), 'ünïcode', 'a=b', ''];
 
-describe('the Idempotency-Key format (issue 10)', () => {
+describe('the Idempotency-Key format (issue 10 fidelity)', () => {
   it('finding idempotency-key-format: core refuses locally exactly the keys the emulator would 422', async () => {
     const emu = await emulator();
     const { client: rw } = client(emu);

@@ -161,7 +161,7 @@ describe('values the guide does not close, from a bare server', () => {
     versions: [version],
   };
 
-  it('accepts scoring.warnings objects and keeps them; the draft reads them as text', async () => {
+  it('issue 10 fidelity (open sets): accepts scoring.warnings objects and keeps them; the draft reads them as text', async () => {
     const { client } = await serve((_req, res) => json(res, 200, item));
     const read = await client.content.retrieve('i1', { include: ['scoring'] });
     expect(read.versions[0]?.scoring?.warnings).toEqual(version.scoring.warnings);
@@ -170,7 +170,7 @@ describe('values the guide does not close, from a bare server', () => {
     await client.close();
   });
 
-  it('accepts unknown enum-ish values on topics, jobs and list rows', async () => {
+  it('issue 10 fidelity (open sets): accepts unknown enum-ish values on topics, jobs and list rows', async () => {
     const topic = {
       id: 't1',
       brand_id: 'b',

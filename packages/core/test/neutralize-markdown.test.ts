@@ -9,7 +9,7 @@ import { isSafeUrl, neutralizeMarkdown } from '../src/index.ts';
 // carry injected content from its sources; nothing in it may run in a reader's browser.
 const neutral = (markdown: string) => neutralizeMarkdown(markdown);
 
-describe('neutralizeMarkdown: API HTML reaches the built site (issue 10.3)', () => {
+describe('neutralizeMarkdown: API HTML reaches the built site (issue 10 #3)', () => {
   it('escapes a <script> block and inline script tags so they show as text', () => {
     expect(neutral("<script>alert('block')</script>\n")).toBe(
       "&lt;script>alert('block')&lt;/script>\n",

@@ -3,7 +3,7 @@ import { APIConnectionError, NotFoundError, RateLimitError } from '../src/index.
 import { client, emulator, rejection } from './helpers.ts';
 
 /** A `429` is answered before the API runs anything, so repeating the request is always safe. */
-describe('a 429 is retried for every method (issue 10)', () => {
+describe('a 429 is retried for every method (issue 10 fidelity)', () => {
   it('finding 429-any-method: retries POST /briefs, /properties, taxonomy creates and PATCHes', async () => {
     const emu = await emulator();
     const { client: rw } = client(emu);
@@ -55,7 +55,7 @@ describe('a 429 is retried for every method (issue 10)', () => {
   });
 });
 
-describe('a DELETE whose response was lost (issue 10)', () => {
+describe('a DELETE whose response was lost (issue 10 fidelity)', () => {
   it('finding delete-404-on-retry: a 404 on the retry of a DELETE that went through is success', async () => {
     const emu = await emulator();
     const { client: rw } = client(emu);

@@ -5,7 +5,7 @@ const ESC = String.fromCharCode(0x1b);
 const BEL = String.fromCharCode(0x07);
 const KEY = 'rw_live_0123456789abcdef';
 
-describe('scrubText', () => {
+describe('issue 10 #2, #10: scrubText', () => {
   it('removes the key, also URL-encoded and split by an escape sequence', () => {
     const key = 'rw/live+key=0123';
     const text = `a ${key} b ${encodeURIComponent(key)} c rw/live${ESC}[0m+key=0123`;

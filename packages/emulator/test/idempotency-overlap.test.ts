@@ -53,7 +53,7 @@ async function seen(emu: Emulator, count: number): Promise<void> {
   }
 }
 
-describe('overlapping requests with one Idempotency-Key', () => {
+describe('issue 10 fidelity: overlapping requests with one Idempotency-Key', () => {
   it('three concurrent same-key topic POSTs create one topic; the later two are replays of it', async () => {
     const emu = await start();
     const { noCms } = await demoBrands(emu);

@@ -21,7 +21,7 @@ async function newItem(emu: Emulator, format: string): Promise<{ id: string; for
   return created.body;
 }
 
-describe('values the guide does not close', () => {
+describe('issue 10 fidelity (open sets): values the guide does not close', () => {
   it('accepts any topic intent, funnel_stage and suggested_format, and filters on them', async () => {
     const emu = await start();
     const { noCms } = await demoBrands(emu);

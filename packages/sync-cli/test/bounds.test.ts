@@ -5,7 +5,7 @@ import { parseConfig } from '../src/config/load-config.ts';
 const TIMER_LIMIT = 2 ** 31 - 1;
 
 describe('numeric bounds (issue 10, item 9)', () => {
-  it('every upper bound stays under Node’s timer limit', () => {
+  it('issue 10 #9: every upper bound stays under Node’s timer limit', () => {
     for (const bound of Object.values(BOUNDS)) expect(bound.max).toBeLessThan(TIMER_LIMIT);
   });
 

@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('numeric flags are bounded (issue 10, item 9)', () => {
-  it('pull --watch --interval 2147483648 exits 2 before any request', async () => {
+  it('issue 10 #9: pull --watch --interval 2147483648 exits 2 before any request', async () => {
     emu = await emulator({ fixture: 'empty' });
     const dir = await project();
     const result = await cli(dir, ['pull', '--watch', '--interval', '2147483648'], cliEnv(emu));
@@ -19,7 +19,7 @@ describe('numeric flags are bounded (issue 10, item 9)', () => {
     expect(emu.stats().requests).toBe(0);
   });
 
-  it('a config watch.intervalMs past the timer limit exits 2 naming it', async () => {
+  it('issue 10 #9: a config watch.intervalMs past the timer limit exits 2 naming it', async () => {
     emu = await emulator({ fixture: 'empty' });
     const dir = await project();
     await writeFile(
@@ -34,7 +34,7 @@ describe('numeric flags are bounded (issue 10, item 9)', () => {
 });
 
 describe('config errors are clear (issue 10)', () => {
-  it('a config with no default export exits 2 and says so', async () => {
+  it('issue 10 clear errors: a config with no default export exits 2 and says so', async () => {
     emu = await emulator({ items: 2 });
     const dir = await project();
     await writeFile(join(dir, 'robowrite.config.mjs'), "export const outDir = 'posts';\n");
@@ -44,7 +44,7 @@ describe('config errors are clear (issue 10)', () => {
     expect(await readdir(dir)).toEqual(['robowrite.config.mjs']);
   });
 
-  it('a config with `export default null` exits 2 and says so', async () => {
+  it('issue 10 clear errors: a config with `export default null` exits 2 and says so', async () => {
     emu = await emulator({ items: 2 });
     const dir = await project();
     await writeFile(join(dir, 'robowrite.config.mjs'), 'export default null;\n');

@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 describe('pull --dry-run writes nothing anywhere (issue 10, item 11)', () => {
-  it('a -C folder with no config is left empty: no .robowrite/, no lock, no output folder', async () => {
+  it('issue 10 #11: a -C folder with no config is left empty: no .robowrite/, no lock, no output folder', async () => {
     emu = await emulator({ items: 3 });
     const dir = await project();
     const result = await cli(dir, ['pull', '--dry-run'], cliEnv(emu));
@@ -20,7 +20,7 @@ describe('pull --dry-run writes nothing anywhere (issue 10, item 11)', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('a dry run in a synced project leaves state.json byte for byte and takes no lock', async () => {
+  it('issue 10 #11: a dry run in a synced project leaves state.json byte for byte and takes no lock', async () => {
     emu = await emulator({ items: 3 });
     const dir = await project();
     expect((await cli(dir, ['pull'], cliEnv(emu))).code).toBe(0);

@@ -47,8 +47,8 @@ function expectBuildableFiles(files: Map<string, string>): void {
   }
 }
 
-describe('entries checked before writing (issue 10)', () => {
-  it('a draft with created_at "not-a-date" fails alone in one line; nothing else is touched', async () => {
+describe('entries checked before writing (issue 10 #7, clear errors: draft size limit)', () => {
+  it('issue 10 #7: a draft with created_at "not-a-date" fails alone in one line; nothing else is touched', async () => {
     emu = await emulator({ items: 4 });
     const reference = await project();
     expect((await cli(reference, ['pull'], cliEnv(emu))).code).toBe(0);
@@ -84,7 +84,7 @@ describe('entries checked before writing (issue 10)', () => {
     }
   });
 
-  it('a draft over the size limit fails alone in one line; the others are written', async () => {
+  it('issue 10 clear errors (200 MB draft): a draft over the size limit fails alone in one line; the others are written', async () => {
     emu = await emulator({ items: 4 });
     const reference = await project();
     expect((await cli(reference, ['pull'], cliEnv(emu))).code).toBe(0);

@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 describe('generate input is validated before any request (issue 10, item 8)', () => {
-  it('brief file with wrong types: exit 2, one line naming the field, nothing sent or recorded', async () => {
+  it('issue 10 #8: brief file with wrong types: exit 2, one line naming the field, nothing sent or recorded', async () => {
     emu = await emulator({ fixture: 'empty' });
     const dir = await project();
     const brief = join(dir, 'brief.yaml');
@@ -26,7 +26,7 @@ describe('generate input is validated before any request (issue 10, item 8)', ()
     expect((await cli(dir, ['pull'], cliEnv(emu))).code).toBe(0);
   });
 
-  it('a huge title: exit 2 naming title, nothing sent or recorded', async () => {
+  it('issue 10 #8: a huge title: exit 2 naming title, nothing sent or recorded', async () => {
     emu = await emulator({ fixture: 'empty' });
     const dir = await project();
     const brief = join(dir, 'brief.yaml');
@@ -40,7 +40,7 @@ describe('generate input is validated before any request (issue 10, item 8)', ()
     expect(await recordedJobs(dir)).toEqual([]);
   });
 
-  it('a brief file of many megabytes: exit 2 before it is parsed, nothing sent or recorded', async () => {
+  it('issue 10 #8: a brief file of many megabytes: exit 2 before it is parsed, nothing sent or recorded', async () => {
     emu = await emulator({ fixture: 'empty' });
     const dir = await project();
     const brief = join(dir, 'brief.yaml');
@@ -53,7 +53,7 @@ describe('generate input is validated before any request (issue 10, item 8)', ()
     expect(await recordedJobs(dir)).toEqual([]);
   });
 
-  it('a citation_mode typo: exit 2 before a brief or an item is created', async () => {
+  it('issue 10 #8: a citation_mode typo: exit 2 before a brief or an item is created', async () => {
     emu = await emulator({ fixture: 'empty' });
     const dir = await project();
     const brief = join(dir, 'brief.yaml');
@@ -66,7 +66,7 @@ describe('generate input is validated before any request (issue 10, item 8)', ()
     expect(await recordedJobs(dir)).toEqual([]);
   });
 
-  it('a topic keyword over 200 characters (flags): exit 2 naming the field, nothing sent', async () => {
+  it('issue 10 #8: a topic keyword over 200 characters (flags): exit 2 naming the field, nothing sent', async () => {
     emu = await emulator({ fixture: 'empty' });
     const dir = await project();
     const result = await cli(
@@ -81,7 +81,7 @@ describe('generate input is validated before any request (issue 10, item 8)', ()
     expect(await recordedJobs(dir)).toEqual([]);
   });
 
-  it('a request the API rejects leaves no job recorded, so later pulls are not stuck', async () => {
+  it('issue 10 #8: a request the API rejects leaves no job recorded, so later pulls are not stuck', async () => {
     emu = await emulator({ fixture: 'empty' });
     const dir = await project();
     const result = await cli(
@@ -95,7 +95,7 @@ describe('generate input is validated before any request (issue 10, item 8)', ()
     expect((await cli(dir, ['pull'], cliEnv(emu))).code).toBe(0);
   });
 
-  it('a stuck job from an older run that the API refuses is reported once, then dropped from pending', async () => {
+  it('issue 10 #8: a stuck job from an older run that the API refuses is reported once, then dropped from pending', async () => {
     emu = await emulator({ fixture: 'empty' });
     const dir = await project();
     const key = () => crypto.randomUUID();

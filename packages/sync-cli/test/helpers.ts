@@ -138,7 +138,8 @@ export interface Proxy {
  * API that returns what the emulator never would (hostile slugs, a malformed item).
  */
 export async function rewritingProxy(
-  emu: TestEmulator,
+  /** Any emulator personality (RoboWrite, WriterzRoom, Writer): only its URL is used. */
+  emu: { url: string },
   rewrite: (path: string, body: unknown) => unknown,
   /** Maps each request's path and query before forwarding: serves ids the emulator never issues. */
   forward: (url: string) => string = (url) => url,

@@ -21,7 +21,7 @@ const SOURCES = [
 ];
 const FILE = join(OUT, 'hostile-body.md');
 
-describe('robowrite pull writes API HTML and URLs neutralised (issue 10.3)', () => {
+describe('robowrite pull writes API HTML and URLs neutralised (issue 10 #3)', () => {
   let emu: TestEmulator;
   let env: NodeJS.ProcessEnv;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { confinedPath, insideFolder } from '../src/sync/inside-folder.ts';
 
 // Issue 10 #1 (state file paths are trusted): the one check every read, write and unlink uses.
-describe('insideFolder', () => {
+describe('issue 10 #1: insideFolder', () => {
   const folder = resolve('/project/src/content/robowrite');
 
   it('resolves a plain file name directly in the folder', () => {

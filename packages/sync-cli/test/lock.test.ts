@@ -47,7 +47,7 @@ describe('lock', () => {
   });
 
   // Issue 10, item 12: disk full while writing the lock left an empty lock behind.
-  it('removes a lock whose content could not be written (disk full)', async () => {
+  it('issue 10 #12: removes a lock whose content could not be written (disk full)', async () => {
     const root = await mkdtemp(join(tmpdir(), 'rw-lock-'));
     const lockModule = fileURLToPath(new URL('../src/sync/lock.ts', import.meta.url));
     // A file size limit of 0 makes the real write fail (EFBIG) the way a full disk does.
@@ -65,7 +65,7 @@ describe('lock', () => {
     await expect(stat(lockPath(root))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
-  it('treats an empty lock file left by a failed write as stale, saying so', async () => {
+  it('issue 10 #12: treats an empty lock file left by a failed write as stale, saying so', async () => {
     const root = await mkdtemp(join(tmpdir(), 'rw-lock-'));
     await mkdir(join(root, '.robowrite'));
     await writeFile(lockPath(root), '');
@@ -84,7 +84,7 @@ describe('lock', () => {
     await lock.release();
   });
 
-  it('waits on an empty lock only while its holder may still be writing it', async () => {
+  it('issue 10 #12: waits on an empty lock only while its holder may still be writing it', async () => {
     const root = await mkdtemp(join(tmpdir(), 'rw-lock-'));
     await mkdir(join(root, '.robowrite'));
     await writeFile(lockPath(root), '');
@@ -93,7 +93,7 @@ describe('lock', () => {
     );
   });
 
-  it('stops waiting for a busy lock when its signal aborts', async () => {
+  it('issue 10 clear errors (watch ignores SIGTERM): stops waiting for a busy lock when its signal aborts', async () => {
     const root = await mkdtemp(join(tmpdir(), 'rw-lock-'));
     const held = await acquireLock(root, { command: 'test' });
     const controller = new AbortController();

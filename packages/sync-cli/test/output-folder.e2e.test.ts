@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 describe('output folder outside the project root is refused (issue 10, item 13)', () => {
-  it('pull --out / exits 2 and writes nothing', async () => {
+  it('issue 10 #13: pull --out / exits 2 and writes nothing', async () => {
     emu = await emulator({ items: 2 });
     const dir = await project();
     const result = await cli(dir, ['pull', '--out', '/'], cliEnv(emu));
@@ -22,7 +22,7 @@ describe('output folder outside the project root is refused (issue 10, item 13)'
     expect(emu.stats().requests).toBe(0);
   });
 
-  it('pull --out .. exits 2 and writes nothing next to the project', async () => {
+  it('issue 10 #13: pull --out .. exits 2 and writes nothing next to the project', async () => {
     emu = await emulator({ items: 2 });
     const parent = await project();
     const dir = join(parent, 'site');
@@ -33,7 +33,7 @@ describe('output folder outside the project root is refused (issue 10, item 13)'
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('a config outDir outside the root is refused the same way', async () => {
+  it('issue 10 #13: a config outDir outside the root is refused the same way', async () => {
     emu = await emulator({ items: 2 });
     const parent = await project();
     const dir = join(parent, 'site');
@@ -44,7 +44,7 @@ describe('output folder outside the project root is refused (issue 10, item 13)'
     expect(await readdir(parent)).toEqual(['site']);
   });
 
-  it('--force-out allows a folder outside the root', async () => {
+  it('issue 10 #13: --force-out allows a folder outside the root', async () => {
     emu = await emulator({ items: 2 });
     const parent = await project();
     const dir = join(parent, 'site');
@@ -57,7 +57,7 @@ describe('output folder outside the project root is refused (issue 10, item 13)'
 });
 
 describe('clear errors (issue 10)', () => {
-  it('output folder replaced by a file: exit 1 with a line saying so, not EEXIST', async () => {
+  it('issue 10 clear errors: output folder replaced by a file: exit 1 with a line saying so, not EEXIST', async () => {
     emu = await emulator({ items: 2 });
     const dir = await project();
     await mkdir(join(dir, 'src', 'content'), { recursive: true });

@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 describe('statuses to pull, from the config', () => {
-  it('pulls exactly the configured statuses, a status the guide does not list included', async () => {
+  it('issue 10 fidelity (statuses configurable): pulls exactly the configured statuses, a status the guide does not list included', async () => {
     emu = await emulator();
     const api = upstream(emu);
     const published = (await api.content.list({ status: 'published', limit: 2 })).items;

@@ -120,7 +120,7 @@ describe('pull --watch', () => {
   });
 
   // Issue 10: `pull --watch` ignored SIGTERM while waiting for another run's lock (57 s).
-  it('stops within seconds on SIGTERM while waiting for a lock another live run holds', async () => {
+  it('issue 10 clear errors: stops within seconds on SIGTERM while waiting for a lock another live run holds', async () => {
     emu = await emulator();
     const dir = await project();
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)']);

@@ -90,6 +90,18 @@ export function scrubText(
   return options.keepNewlines ? controlled : controlled.replace(/\n/g, '\\n');
 }
 
+/**
+ * Removes only the `secrets` (as is and URL-encoded), nothing else: for content that is stored as
+ * written (a draft's body and fields go into files and the data store, where a tab or a `\r` is
+ * data, not an instruction to a terminal). Printing such text still goes through `scrubText`.
+ */
+export function secretRemover(
+  secrets: readonly (string | null | undefined)[],
+): (text: string) => string {
+  const forms = secretForms(secrets);
+  return (text) => removeSecrets(text, forms);
+}
+
 /** A scrubber bound to its secrets, for code that scrubs many texts with the same key. */
 export function textScrubber(
   secrets: readonly (string | null | undefined)[],

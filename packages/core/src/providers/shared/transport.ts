@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { HttpClient, type HttpClientConfig } from '../../core/http-client.ts';
 import { LevelLogger, type Logger, type LogLevel, resolveLogLevel } from '../../core/logger.ts';
-import { textScrubber } from '../../core/scrub-text.ts';
+import { secretRemover, textScrubber } from '../../core/scrub-text.ts';
 import { createAgent } from '../../core/transport.ts';
 
 /** What every provider's client hands its transport besides its own error format. */
@@ -25,6 +25,8 @@ export interface Transport {
    * log lines and error messages may span several on purpose.
    */
   scrub: (text: string) => string;
+  /** Removes only the key: for draft content, stored as written (see `secretRemover`). */
+  removeKey: (text: string) => string;
   /**
    * Closes the agent the client made itself (an injected dispatcher is the caller's). Safe to
    * call again: later calls wait for the first, since undici throws on closing a closed pool.
@@ -54,5 +56,5 @@ export function createTransport(input: TransportInput): Transport {
     closing ??= ownAgent?.close() ?? Promise.resolve();
     return closing;
   };
-  return { http, scrub, close };
+  return { http, scrub, removeKey: secretRemover([input.apiKey]), close };
 }

@@ -48,6 +48,8 @@ function limiterFor(baseURL: string, apiKey: string, rateLimit: WriterOptions['r
 export class WriterClient {
   readonly baseURL: string;
   readonly scrub: (text: string) => string;
+  /** Content to store (a draft's text) without this client's key; nothing else changed. */
+  readonly removeKey: (text: string) => string;
   readonly #http: HttpClient;
   readonly #close: () => Promise<void>;
 
@@ -70,6 +72,7 @@ export class WriterClient {
     });
     this.#http = transport.http;
     this.scrub = transport.scrub;
+    this.removeKey = transport.removeKey;
     this.#close = transport.close;
   }
 

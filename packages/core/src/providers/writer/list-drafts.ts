@@ -6,7 +6,7 @@ import type { DraftScope, ProviderCallOptions } from '../../provider/v1/provider
 import { WRITER_MAX_PAGE_SIZE, type WriterClient } from './client.ts';
 import type { WriterJob } from './schemas.ts';
 import { suggestionTitle } from './suggestion-title.ts';
-import { WRITER_DRAFT_STATUS } from './to-draft.ts';
+import { scrubbedSuggestion, WRITER_DRAFT_STATUS } from './to-draft.ts';
 
 /**
  * Changes whenever the entry could: a run's end moves `completed_at` (the emulator's retry
@@ -23,7 +23,10 @@ export function writerMarker(job: WriterJob): string | null {
 
 function toSummary(job: WriterJob, scrub: (text: string) => string): DraftSummary {
   const suggestion = job.data?.suggestion ?? '';
-  const title = suggestionTitle(scrub(suggestion), job.data?.title ? scrub(job.data.title) : null);
+  const title = suggestionTitle(
+    scrubbedSuggestion(suggestion, scrub),
+    job.data?.title ? scrub(job.data.title) : null,
+  );
   return {
     id: job.id,
     slug: title ? safeEntryName(title) : null,

@@ -9,6 +9,15 @@ import { suggestionTitle } from './suggestion-title.ts';
 export const WRITER_DRAFT_STATUS = 'completed';
 
 /**
+ * A suggestion as stored: scrubbed of the key and terminal controls, with CRLF line ends made LF
+ * first, since a `\r` ending a line is a line end, not an overwrite (scrubbing would show it as
+ * a literal `\x0d` in the title, the slug and every line). A lone `\r` is still shown inert.
+ */
+export function scrubbedSuggestion(suggestion: string, scrub: (text: string) => string): string {
+  return scrub(suggestion.replace(/\r\n/g, '\n'));
+}
+
+/**
  * A completed job as the provider-neutral `Draft` (notes/providers.md, Writer "Mapping"): the
  * body is `data.suggestion` (Markdown), less a leading `# ` heading when that heading is the
  * title (a page shows the title once, as for WriterzRoom); the title is the suggestion's first
@@ -23,7 +32,7 @@ export function toWriterDraft(job: WriterJob, scrub: (text: string) => string): 
   if (!suggestion || suggestion.trim() === '') {
     throw new InvalidEntryError(id, 'the completed job has no data.suggestion');
   }
-  const markdown = scrub(suggestion);
+  const markdown = scrubbedSuggestion(suggestion, scrub);
   const title = suggestionTitle(markdown, job.data?.title ? scrub(job.data.title) : null) ?? id;
   const leading = splitLeadingHeading(markdown);
   const body = leading.heading === title ? leading.body : markdown;

@@ -46,6 +46,8 @@ export class WriterzRoom {
   readonly baseURL: string;
   readonly dialect: WriterzRoomDialect;
   readonly scrub: (text: string) => string;
+  /** Content to store (a draft's text) without this client's key; nothing else changed. */
+  readonly removeKey: (text: string) => string;
   readonly #http: HttpClient;
   readonly #limiters: ReturnType<typeof routeLimiters>;
   readonly #close: () => Promise<void>;
@@ -72,6 +74,7 @@ export class WriterzRoom {
     });
     this.#http = transport.http;
     this.scrub = transport.scrub;
+    this.removeKey = transport.removeKey;
     this.#close = transport.close;
   }
 

@@ -1,4 +1,5 @@
 import type { Draft } from '../../draft/draft.ts';
+import { draftWithoutKey } from '../../draft/without-key.ts';
 import type { JobSnapshot } from '../../provider/v1/job-snapshot.ts';
 import type { ProviderCallOptions } from '../../provider/v1/provider-v1.ts';
 import type { WriterzRoom } from './client.ts';
@@ -27,7 +28,13 @@ export function isRequestId(client: WriterzRoom, id: string): boolean {
   return client.dialect === 'api' || id.startsWith('req_');
 }
 
-function mapped(memory: DraftMemory, content: GeneratedContent, requestId: string | null): Draft {
+/** The draft, its text without the key (the api dialect's title is the body's own heading). */
+function mapped(
+  client: WriterzRoom,
+  memory: DraftMemory,
+  content: GeneratedContent,
+  requestId: string | null,
+): Draft {
   const id = content.id ?? requestId ?? '';
   let seenAt = memory.knownCreatedAt?.(id) ?? memory.firstSeen.get(id);
   if (!seenAt) {
@@ -35,7 +42,10 @@ function mapped(memory: DraftMemory, content: GeneratedContent, requestId: strin
     memory.firstSeen.set(id, seenAt);
   }
   const topic = requestId ? memory.topics.get(requestId) : undefined;
-  return toWriterzRoomDraft(content, { requestId, topic, seenAt });
+  return draftWithoutKey(
+    toWriterzRoomDraft(content, { requestId, topic, seenAt }),
+    client.removeKey,
+  );
 }
 
 /**
@@ -49,11 +59,11 @@ export async function retrieveDraft(
   options?: ProviderCallOptions,
 ): Promise<Draft | null> {
   if (!isRequestId(client, id)) {
-    return mapped(memory, await client.retrieveContent(id, callOptions(options)), null);
+    return mapped(client, memory, await client.retrieveContent(id, callOptions(options)), null);
   }
   const status = await client.status(id, callOptions(options));
   if (status.status !== 'completed' || status.content === null) return null;
-  return mapped(memory, status.content, id);
+  return mapped(client, memory, status.content, id);
 }
 
 /**
