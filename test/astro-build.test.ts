@@ -148,8 +148,8 @@ describe('examples/blog: astro build against the emulator', () => {
     const text = pageText(await page(`synced/${synced.slug}`));
     expect(text).toContain(synced.title);
     expect(text).toContain(plainHeading(synced));
-    expect(text).toContain('Synced into git');
-    expect(pageText(await page(''))).toMatch(/Synced into git\s*1/);
+    expect(text).toContain('RoboWrite, synced into git');
+    expect(pageText(await page(''))).toMatch(/RoboWrite, synced into git\s*1\b/);
   });
 
   it('a second build makes only the list requests and re-renders nothing', async () => {

@@ -49,7 +49,7 @@ describe('examples/blog under astro dev', () => {
       if (!archived) throw new Error('the demo fixture has an archived item');
 
       await vi.waitFor(
-        async () => expect(await index(), output).toContain('Straight from the API'),
+        async () => expect(await index(), output).toContain('RoboWrite, straight from the API'),
         {
           timeout: 60_000,
           interval: 250,

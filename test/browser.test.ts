@@ -96,7 +96,7 @@ describe('examples/blog in headless Chromium', () => {
       );
     }
     const synced = page.locator('section').nth(1);
-    await expect(synced.locator('h2').innerText()).resolves.toBe('Synced into git 1');
+    await expect(synced.locator('h2').innerText()).resolves.toBe('RoboWrite, synced into git 1');
     await expect(synced.locator('.post-card h3').innerText()).resolves.toBe(
       drafts.find((draft) => draft.status === 'in_review')?.title,
     );

@@ -19,8 +19,13 @@ export async function copyBlog(): Promise<string> {
     filter: (source) => {
       const relative = source.slice(BLOG_DIR.length + 1);
       if (SKIP.has(relative.split('/')[0] ?? '')) return false;
-      // Drafts a demo run synced into the example are not part of the site under test.
-      return !(relative.startsWith('src/content/robowrite/') && relative.endsWith('.md'));
+      // Drafts a demo run synced into the example, and the sync state of its provider projects
+      // (providers/<name>/), are not part of the site under test.
+      if (/^providers\/[^/]+\/\.robowrite(\/|$)/.test(relative)) return false;
+      const synced =
+        relative.startsWith('src/content/robowrite/') ||
+        /^providers\/[^/]+\/posts\//.test(relative);
+      return !(synced && relative.endsWith('.md'));
     },
   });
   await mkdir(join(root, 'node_modules'));

@@ -1,13 +1,39 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 
-/** The two build-time collections; both hold the shared RoboWrite frontmatter. */
-export type Source = 'api' | 'synced';
-export type Post = CollectionEntry<'api'> | CollectionEntry<'synced'>;
+/** The build-time collections; every one holds the shared robowrite frontmatter. */
+export type Source = 'api' | 'synced' | 'writerzroom' | 'writer';
+export type Post = CollectionEntry<Source>;
+
+/** In the order the index shows them. */
+export const SOURCES: readonly Source[] = ['api', 'synced', 'writerzroom', 'writer'];
 
 export const SOURCE_LABELS: Record<Source, string> = {
-  api: 'Straight from the API',
-  synced: 'Synced into git',
+  api: 'RoboWrite, straight from the API',
+  synced: 'RoboWrite, synced into git',
+  writerzroom: 'WriterzRoom, synced into git',
+  writer: 'Writer, synced into git',
 };
+
+/** The command that fills a synced collection (the index says it while one is empty). */
+export const PULL_COMMANDS: Partial<Record<Source, { command: string; folder: string }>> = {
+  synced: { command: 'robowrite pull', folder: 'src/content/robowrite/' },
+  writerzroom: {
+    command: 'robowrite pull -C providers/writerzroom',
+    folder: 'providers/writerzroom/posts/',
+  },
+  writer: { command: 'robowrite pull -C providers/writer', folder: 'providers/writer/posts/' },
+};
+
+/** What the provider calls a draft's id, for the line under each post. */
+const PROVIDER_ITEMS: Record<string, string> = {
+  robowrite: 'RoboWrite item',
+  writerzroom: 'WriterzRoom generation',
+  writer: 'Writer job',
+};
+
+export function providerItem(provider: string): string {
+  return PROVIDER_ITEMS[provider] ?? `${provider} draft`;
+}
 
 /** Newest first. */
 export async function postsFrom(source: Source): Promise<Post[]> {
@@ -23,6 +49,8 @@ const STATUS_LABELS: Record<string, string> = {
   draft: 'Draft',
   in_review: 'In review',
   published: 'Published',
+  // A WriterzRoom generation or Writer job that finished: a draft waiting for review.
+  completed: 'Completed',
   archived: 'Archived',
 };
 
