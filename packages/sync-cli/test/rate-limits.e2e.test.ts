@@ -69,7 +69,10 @@ async function watchUntilCreated(dir: string, count: number, env: NodeJS.Process
     // Once: a second SIGINT would find the watch's handler gone and kill it mid-step.
     if (created >= count && !stopped) stopped = watch.kill('SIGINT');
   });
+  // A watch that never gets there is stopped before the test's timeout, so no process outlives it.
+  const guard = setTimeout(() => watch.kill('SIGKILL'), 100_000);
   const result = await done;
+  clearTimeout(guard);
   return { ...result, created };
 }
 
