@@ -30,21 +30,29 @@ export interface GenerateFlags {
   /** WriterzRoom and Writer (provider-input.ts). */
   template?: string;
   styleProfile?: string;
+  generationMode?: string;
   topic?: string;
   input?: string[];
   app?: string;
 }
 
-/** Flags that belong to one provider: given to another, they would be silently ignored. */
-const ROBOWRITE_ONLY = ['title', 'keyword', 'secondary', 'premise', 'flow', 'property', 'tone'];
-const OTHERS_ONLY = ['template', 'styleProfile', 'topic', 'input', 'app'];
+/** The flags only some providers take: given to another, they would be silently ignored. */
+const PROVIDER_FLAGS: Readonly<Record<string, readonly (keyof GenerateFlags)[]>> = {
+  robowrite: ['title', 'keyword', 'secondary', 'premise', 'flow', 'property', 'tone'],
+  writerzroom: ['template', 'styleProfile', 'generationMode', 'topic', 'input'],
+  writer: ['topic', 'input', 'app'],
+};
 const FLAG_NAMES: Readonly<Record<string, string>> = {
   styleProfile: '--style-profile',
+  generationMode: '--generation-mode',
 };
 
 function refuseForeignFlags(provider: string, flags: GenerateFlags): void {
-  const foreign = provider === 'robowrite' ? OTHERS_ONLY : ROBOWRITE_ONLY;
-  const given = foreign.find((name) => flags[name as keyof GenerateFlags] !== undefined);
+  const own = new Set(PROVIDER_FLAGS[provider] ?? []);
+  const foreign = Object.values(PROVIDER_FLAGS)
+    .flat()
+    .filter((name) => !own.has(name));
+  const given = foreign.find((name) => flags[name] !== undefined);
   if (given) {
     const flag = FLAG_NAMES[given] ?? `--${given}`;
     throw new UsageError(`${flag} is not a ${provider} generate flag (the config's provider)`);

@@ -20,10 +20,11 @@ export interface InitFlags {
   yes?: boolean;
   force?: boolean;
   provider?: ProviderChoice;
-  /** WriterzRoom: dialect and generate's default template and style profile. */
+  /** WriterzRoom: dialect and generate's default template, style profile and generation mode. */
   dialect?: 'api' | 'v1';
   template?: string;
   styleProfile?: string;
+  generationMode?: string;
   /** Writer: the application whose jobs are the drafts. */
   app?: string;
 }
@@ -35,6 +36,7 @@ function refuseForeignFlags(flags: InitFlags): void {
     dialect: '--dialect',
     template: '--template',
     styleProfile: '--style-profile',
+    generationMode: '--generation-mode',
   };
   for (const [key, flag] of Object.entries(writerzroom)) {
     if (provider !== 'writerzroom' && flags[key as keyof InitFlags] !== undefined) {
@@ -53,6 +55,7 @@ function providerSection(flags: InitFlags): Partial<RobowriteConfigInput> {
       ...(flags.dialect ? { dialect: flags.dialect } : {}),
       ...(flags.template ? { template: flags.template } : {}),
       ...(flags.styleProfile ? { styleProfile: flags.styleProfile } : {}),
+      ...(flags.generationMode ? { generationMode: flags.generationMode } : {}),
     };
     return { provider: 'writerzroom', writerzroom: section };
   }

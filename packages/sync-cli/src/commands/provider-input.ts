@@ -1,5 +1,5 @@
 import type { ProviderV1, WriterzRoomProvider } from '@robowrite/core';
-import type { ResolvedConfig } from '../config/define-config.ts';
+import { CONFIG_FILE, type ResolvedConfig } from '../config/define-config.ts';
 import type { GenerateInput } from '../sync/jobs.ts';
 import { readYamlMapping } from './brief-file.ts';
 import { UsageError } from './exit-codes.ts';
@@ -9,6 +9,7 @@ export interface ProviderInputFlags {
   brief?: string;
   template?: string;
   styleProfile?: string;
+  generationMode?: string;
   topic?: string;
   /** `--input key=value`, repeatable. */
   input?: string[];
@@ -16,7 +17,15 @@ export interface ProviderInputFlags {
 }
 
 /** A brief file's keys for these providers: the same fields as the flags. */
-const WRITERZROOM_KEYS = new Set(['template', 'style_profile', 'topic', 'inputs', 'vertical']);
+const WRITERZROOM_KEYS = new Set([
+  'template',
+  'style_profile',
+  'generation_mode',
+  'topic',
+  'inputs',
+  'vertical',
+  'brand_voice_id',
+]);
 const WRITER_KEYS = new Set(['app', 'topic', 'inputs']);
 
 type Value = string | string[];
@@ -58,6 +67,28 @@ async function readFileFields(path: string | undefined, keys: ReadonlySet<string
 }
 
 /**
+ * WriterzRoom's generation mode (flag, then brief file, then config). Only seed 000's api dialect
+ * has one: given for v1, it is refused in one line naming where it came from.
+ */
+function generationMode(
+  flags: ProviderInputFlags,
+  file: Map<string, unknown>,
+  config: ResolvedConfig,
+  dialect: string,
+): unknown {
+  const sources: [unknown, string][] = [
+    [flags.generationMode, '--generation-mode'],
+    [file.get('generation_mode'), `${flags.brief}: "generation_mode"`],
+    [config.writerzroom.generationMode, `${CONFIG_FILE}: writerzroom.generationMode`],
+  ];
+  const [mode, source] = sources.find(([value]) => value !== undefined) ?? [undefined, ''];
+  if (mode !== undefined && dialect === 'v1') {
+    throw new UsageError(`${source}: the v1 dialect has no generation mode (only api does)`);
+  }
+  return mode;
+}
+
+/**
  * The generation input for WriterzRoom or Writer from flags and a brief file (flags win), in the
  * provider's own shape; the provider's `parseInput` then checks it.
  */
@@ -80,9 +111,15 @@ export async function providerInput(
   const template = flags.template ?? file.fields.get('template') ?? config.writerzroom.template;
   const style =
     flags.styleProfile ?? file.fields.get('style_profile') ?? config.writerzroom.styleProfile;
-  const vertical = file.fields.get('vertical');
-  const extra = vertical !== undefined ? { vertical } : {};
-  if ((provider as WriterzRoomProvider).client.dialect === 'v1') {
+  const dialect = (provider as WriterzRoomProvider).client.dialect;
+  const extra = Object.fromEntries(
+    [
+      ['generation_mode', generationMode(flags, file.fields, config, dialect)],
+      ['vertical', file.fields.get('vertical')],
+      ['brand_voice_id', file.fields.get('brand_voice_id')],
+    ].filter(([, value]) => value !== undefined),
+  );
+  if (dialect === 'v1') {
     return { template_id: template, style_profile_id: style, inputs: params, ...extra };
   }
   const dynamic = inputs.size > 0 ? { dynamic_parameters: params } : {};
@@ -97,6 +134,7 @@ export function providerFieldName(path: readonly string[], briefFile: string | n
   if (head === 'style_profile' || head === 'style_profile_id') {
     return fromFile ? '"style_profile"' : '--style-profile';
   }
+  if (head === 'generation_mode') return fromFile ? '"generation_mode"' : '--generation-mode';
   if (head === 'applicationId') return fromFile ? '"app"' : '--app';
   if (head === 'inputs' || head === 'dynamic_parameters') {
     if (name === 'topic') return fromFile ? '"topic"' : '--topic';

@@ -25,6 +25,8 @@ const writerzroomSchema = z
     /** Template and style profile `generate` uses when no flag or brief file names one. */
     template: id.optional(),
     styleProfile: id.optional(),
+    /** api dialect: seed 000's `generation_mode` (the plan decides which); default the API's. */
+    generationMode: id.optional(),
   })
   .strict()
   .default({});
