@@ -1,7 +1,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
-import { NotFoundError, ResponseValidationError, WriterClient } from '../src/index.ts';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { ApplicationRetrieveResponse } from 'writer-sdk/resources/applications/applications';
+import type { z } from 'zod';
+import {
+  NotFoundError,
+  ResponseValidationError,
+  WriterClient,
+  writerApplicationSchema,
+} from '../src/index.ts';
 import { closeAfterEach, rejection } from './helpers.ts';
 import { SOCIAL_POST_APPLICATION_ID, writerEmulator } from './writer-helpers.ts';
 
@@ -73,5 +80,37 @@ describe('WriterClient.applications.retrieve against a malformed answer', () => 
       await client.close();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe('writerApplicationSchema mirrors the SDK type', () => {
+  it("reads the SDK's ApplicationRetrieveResponse fields with their declared types", () => {
+    type Ours = z.input<typeof writerApplicationSchema>;
+    type OurInput = Ours['inputs'][number];
+    type SdkInput = ApplicationRetrieveResponse.Input;
+    // Every value the SDK declares for a field we read is one the schema accepts...
+    expectTypeOf<ApplicationRetrieveResponse['id']>().toExtend<Ours['id']>();
+    expectTypeOf<ApplicationRetrieveResponse['name']>().toExtend<Ours['name']>();
+    expectTypeOf<SdkInput['name']>().toExtend<OurInput['name']>();
+    expectTypeOf<SdkInput['input_type']>().toExtend<OurInput['input_type']>();
+    expectTypeOf<SdkInput['required']>().toExtend<OurInput['required']>();
+    expectTypeOf<SdkInput['description']>().toExtend<OurInput['description']>();
+    // The SDK's option interfaces as the plain JSON objects they describe (an interface has no
+    // implicit index signature, so it is not assignable to a loose object as it stands).
+    type Plain<T> = T extends object ? { [K in keyof T]: T[K] } : T;
+    expectTypeOf<Plain<SdkInput['options']>>().toExtend<OurInput['options']>();
+    // ...and the fields it names are the SDK's own, none invented.
+    expectTypeOf<keyof typeof writerApplicationSchema.shape>().toExtend<
+      keyof ApplicationRetrieveResponse
+    >();
+    type OurInputKeys = keyof (typeof writerApplicationSchema.shape.inputs.element)['shape'];
+    expectTypeOf<OurInputKeys>().toEqualTypeOf<keyof SdkInput>();
+    expect(Object.keys(writerApplicationSchema.shape.inputs.element.shape).sort()).toEqual([
+      'description',
+      'input_type',
+      'name',
+      'options',
+      'required',
+    ]);
   });
 });
