@@ -200,6 +200,33 @@ describe('Writer: init records the inputs, generate checks them locally', () => 
     expect(await exists(join(dir, '.gitignore'))).toBe(false);
   });
 
+  it('refuses a rejected key, --topic-input without --app, or for another provider', async () => {
+    const dir = await project('rw-wapp-');
+    const cases: [string[], NodeJS.ProcessEnv, string][] = [
+      [
+        ['--provider', 'writer', '--app', emu.applicationId],
+        { ...env, WRITER_API_KEY: 'writer_not_a_key_0' },
+        `error --app ${emu.applicationId}: WRITER_API_KEY was rejected (401); check it`,
+      ],
+      [
+        ['--provider', 'writer', '--topic-input', 'topic'],
+        env,
+        'error --topic-input needs --app <id>',
+      ],
+      [
+        ['--provider', 'writerzroom', '--topic-input', 'topic'],
+        env,
+        'error --topic-input is for --provider writer',
+      ],
+    ];
+    for (const [flags, variables, line] of cases) {
+      const refused = await cli(dir, ['init', '--yes', ...flags], variables);
+      expect(refused.stderr.trim()).toBe(line);
+      expect(refused.code).toBe(2);
+      expect(await exists(join(dir, CONFIG))).toBe(false);
+    }
+  });
+
   it('reads the key from .env, as the other commands do', async () => {
     const dir = await project('rw-wapp-');
     await writeFile(
