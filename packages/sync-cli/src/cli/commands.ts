@@ -39,6 +39,7 @@ export function defineInit(program: Command, act: Act, root: Root): void {
     .option('--style-profile <slug>', "WriterzRoom: generate's default style profile")
     .option('--generation-mode <mode>', "WriterzRoom api dialect: generate's default mode")
     .option('--app <id>', 'Writer: the application whose jobs are the drafts')
+    .option('--topic-input <name>', "Writer: the application's input --topic fills")
     .option('-y, --yes', 'do not ask; use flags and defaults')
     .option('--force', 'overwrite an existing config')
     .addHelpText(

@@ -11,6 +11,7 @@ import {
 import { parseConfig } from '../config/load-config.ts';
 import type { Reporter } from '../output/reporter.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
+import { writerSection } from './writer-application.ts';
 
 export interface InitFlags {
   out?: string;
@@ -25,8 +26,9 @@ export interface InitFlags {
   template?: string;
   styleProfile?: string;
   generationMode?: string;
-  /** Writer: the application whose jobs are the drafts. */
+  /** Writer: the application whose jobs are the drafts, and the input `--topic` fills. */
   app?: string;
+  topicInput?: string;
 }
 
 /** A provider's flag given for another provider would be silently dropped: refused instead. */
@@ -43,13 +45,24 @@ function refuseForeignFlags(flags: InitFlags): void {
       throw new UsageError(`${flag} is for --provider writerzroom`);
     }
   }
-  if (provider !== 'writer' && flags.app !== undefined) {
-    throw new UsageError('--app is for --provider writer');
+  for (const [key, flag] of [
+    ['app', '--app'],
+    ['topicInput', '--topic-input'],
+  ] as const) {
+    if (provider !== 'writer' && flags[key] !== undefined) {
+      throw new UsageError(`${flag} is for --provider writer`);
+    }
   }
 }
 
-/** The provider's own section of the config, from the flags (empty when none is given). */
-function providerSection(flags: InitFlags): Partial<RobowriteConfigInput> {
+/**
+ * The provider's own section of the config, from the flags (empty when none is given); Writer's
+ * comes from writer-application.ts (it may read the application's inputs).
+ */
+function providerSection(
+  flags: InitFlags,
+  writer: RobowriteConfigInput['writer'],
+): Partial<RobowriteConfigInput> {
   if (flags.provider === 'writerzroom') {
     const section = {
       ...(flags.dialect ? { dialect: flags.dialect } : {}),
@@ -60,7 +73,7 @@ function providerSection(flags: InitFlags): Partial<RobowriteConfigInput> {
     return { provider: 'writerzroom', writerzroom: section };
   }
   if (flags.provider === 'writer') {
-    return { provider: 'writer', writer: flags.app ? { applicationIds: [flags.app] } : {} };
+    return { provider: 'writer', writer: writer ?? {} };
   }
   return {};
 }
@@ -181,8 +194,11 @@ export async function initCommand(
   const answers =
     !flags.yes && process.stdin.isTTY && process.stdout.isTTY ? await ask(flags) : flags;
   const provider = flags.provider ?? 'robowrite';
+  // Before anything is written: an unknown application leaves no config behind.
+  const writer =
+    provider === 'writer' ? await writerSection(root, flags.app, flags.topicInput) : null;
   const config: RobowriteConfigInput = {
-    ...providerSection(flags),
+    ...providerSection(flags, writer?.writer),
     outDir: answers.out ?? DEFAULT_OUT_DIR,
     ...(answers.brand ? { brand: answers.brand } : {}),
     statuses: answers.statuses?.length ? answers.statuses : [...defaultDraftStatuses(provider)],
@@ -193,6 +209,7 @@ export async function initCommand(
   await writeFile(path, configSource(config, await canImportPackage(root)));
   const added = await updateGitignore(root);
   reporter.line(`Wrote ${CONFIG_FILE}`);
+  for (const line of writer?.lines ?? []) reporter.line(line);
   if (added.length > 0) reporter.line(`Added to .gitignore: ${added.join(', ')}`);
   reporter.line('');
   reporter.line('Read the files with the shared schema:');

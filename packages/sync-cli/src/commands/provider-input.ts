@@ -1,8 +1,9 @@
-import type { ProviderV1, WriterzRoomProvider } from '@robowrite/core';
+import type { ProviderV1, WriterProvider, WriterzRoomProvider } from '@robowrite/core';
 import { CONFIG_FILE, type ResolvedConfig } from '../config/define-config.ts';
 import type { GenerateInput } from '../sync/jobs.ts';
 import { readYamlMapping } from './brief-file.ts';
 import { UsageError } from './exit-codes.ts';
+import { type GivenInput, writerInputs } from './writer-inputs.ts';
 
 /** The generate flags WriterzRoom and Writer take (RoboWrite's are in generate.ts). */
 export interface ProviderInputFlags {
@@ -88,6 +89,36 @@ function generationMode(
   return mode;
 }
 
+/** Writer's input: each input named by where it came from, then checked (writer-inputs.ts). */
+function writerInput(
+  provider: WriterProvider,
+  config: ResolvedConfig,
+  flags: ProviderInputFlags,
+  file: Awaited<ReturnType<typeof readFileFields>>,
+  flagPairs: Map<string, Value>,
+): GenerateInput {
+  const source = (name: string, fromFlag: boolean) =>
+    fromFlag ? `--input ${name}` : `"inputs.${name}"`;
+  const inputs = new Map<string, GivenInput>();
+  for (const [name, value] of file.inputs) inputs.set(name, { value, source: source(name, false) });
+  for (const [name, value] of flagPairs) inputs.set(name, { value, source: source(name, true) });
+  const fileTopic = file.fields.get('topic') as Value | undefined;
+  const topic =
+    flags.topic !== undefined
+      ? { value: flags.topic, source: '--topic' }
+      : fileTopic !== undefined
+        ? { value: fileTopic, source: '"topic"' }
+        : undefined;
+  const app = flags.app ?? file.fields.get('app');
+  const params = writerInputs(provider, config, {
+    app,
+    inputs,
+    topic,
+    briefFile: flags.brief ?? null,
+  });
+  return { ...(app !== undefined ? { applicationId: app } : {}), inputs: params };
+}
+
 /**
  * The generation input for WriterzRoom or Writer from flags and a brief file (flags win), in the
  * provider's own shape; the provider's `parseInput` then checks it.
@@ -100,14 +131,12 @@ export async function providerInput(
   const writer = provider.name === 'writer';
   const keys = writer ? WRITER_KEYS : WRITERZROOM_KEYS;
   const file = await readFileFields(flags.brief, keys);
-  const inputs = new Map([...file.inputs, ...parsePairs(flags.input ?? [], writer)]);
+  const flagPairs = parsePairs(flags.input ?? [], writer);
+  if (writer) return writerInput(provider as WriterProvider, config, flags, file, flagPairs);
+  const inputs = new Map([...file.inputs, ...flagPairs]);
   const topic = flags.topic ?? file.fields.get('topic');
   if (topic !== undefined) inputs.set('topic', topic as Value);
   const params = Object.fromEntries(inputs);
-  if (writer) {
-    const app = flags.app ?? file.fields.get('app');
-    return { ...(app !== undefined ? { applicationId: app } : {}), inputs: params };
-  }
   const template = flags.template ?? file.fields.get('template') ?? config.writerzroom.template;
   const style =
     flags.styleProfile ?? file.fields.get('style_profile') ?? config.writerzroom.styleProfile;

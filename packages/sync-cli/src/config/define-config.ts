@@ -31,13 +31,65 @@ const writerzroomSchema = z
   .strict()
   .default({});
 
+/** An input's name as the application declares it (`topic`, `Product descriptions`). */
+export const inputNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]+$/u, 'no control characters or line breaks');
+
+/**
+ * One Writer application as `robowrite init` read it (`GET /v1/applications/{id}`): its inputs,
+ * so `generate` refuses a wrong input name locally, and the input `--topic` fills.
+ */
+const writerApplicationSchema = z
+  .object({
+    /** Every input the application declares; absent: the API checks input names. */
+    inputs: z
+      .array(z.object({ name: inputNameSchema, required: z.boolean().default(false) }).strict())
+      .max(200)
+      .optional(),
+    /** The input `--topic` fills. Absent: `topic` without `inputs`; with them, `--topic` is refused. */
+    topicInput: inputNameSchema.optional(),
+  })
+  .strict()
+  .superRefine((app, ctx) => {
+    const names = app.inputs?.map((input) => input.name) ?? [];
+    const twice = names.find((name, index) => names.indexOf(name) !== index);
+    if (twice !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['inputs'], message: `${twice} is listed twice` });
+    }
+    if (app.inputs && app.topicInput !== undefined && !names.includes(app.topicInput)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['topicInput'],
+        message: `${app.topicInput} is not one of the inputs (${names.join(', ')})`,
+      });
+    }
+  });
+export type WriterApplicationConfig = z.output<typeof writerApplicationSchema>;
+
 /** Writer: the applications whose jobs are the drafts (the first is `generate`'s default). */
 const writerSchema = z
   .object({
     /** Defaults to `WRITER_APPLICATION_ID`. */
     applicationIds: z.array(id).min(1).optional(),
+    /** What `init` recorded about each application, by id (optional: old configs have none). */
+    applications: z.record(id, writerApplicationSchema).optional(),
   })
   .strict()
+  .superRefine((writer, ctx) => {
+    const ids = writer.applicationIds;
+    for (const key of Object.keys(writer.applications ?? {})) {
+      if (ids && !ids.includes(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['applications', key],
+          message: 'not one of writer.applicationIds',
+        });
+      }
+    }
+  })
   .default({});
 
 const baseSchema = z

@@ -5,6 +5,7 @@ import { segment } from '../../core/params.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../../core/rate-limiter.ts';
 import { checkedBudget, defaultUserAgent } from '../shared/client-options.ts';
 import { createTransport } from '../shared/transport.ts';
+import { type WriterApplication, writerApplicationSchema } from './application.ts';
 import { checkedWriterKey, WRITER_BASE_URL, type WriterOptions } from './client-options.ts';
 import { writerErrorDetail, writerErrorFromStatus } from './errors.ts';
 import type { WriterGenerateInput } from './generate-input.ts';
@@ -43,6 +44,7 @@ function limiterFor(baseURL: string, apiKey: string, rateLimit: WriterOptions['r
  * const writer = new WriterClient(); // WRITER_API_KEY, WRITER_BASE_URL
  * const { jobId } = await writer.createJob({ applicationId, inputs: [{ id: 'topic', value: ['x'] }] });
  * const job = await writer.retrieveJob(jobId);
+ * const { inputs } = await writer.applications.retrieve(applicationId);
  * ```
  */
 export class WriterClient {
@@ -52,6 +54,18 @@ export class WriterClient {
   readonly removeKey: (text: string) => string;
   readonly #http: HttpClient;
   readonly #close: () => Promise<void>;
+
+  /** The official SDK's `client.applications` calls we use. */
+  readonly applications = {
+    /** `GET /v1/applications/{application_id}`: the application's name and inputs. */
+    retrieve: async (applicationId: string, options?: RequestOptions): Promise<WriterApplication> =>
+      this.#http.request({
+        method: 'GET',
+        path: `/v1/applications/${segment(applicationId, 'applicationId')}`,
+        schema: writerApplicationSchema,
+        options,
+      }),
+  };
 
   constructor(options: WriterOptions = {}) {
     const apiKey = checkedWriterKey(options.apiKey ?? process.env.WRITER_API_KEY);

@@ -1,3 +1,8 @@
+export {
+  type WriterApplication,
+  type WriterApplicationInput,
+  writerApplicationSchema,
+} from './application.ts';
 export { type ListJobsParams, WRITER_MAX_PAGE_SIZE, WriterClient } from './client.ts';
 export { WRITER_BASE_URL, type WriterOptions } from './client-options.ts';
 export {
