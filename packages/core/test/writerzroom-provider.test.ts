@@ -155,3 +155,28 @@ describe.each<WriterzRoomDialect>(['api', 'v1'])('WriterzRoom provider, %s diale
     expect(none).toEqual([]);
   });
 });
+
+describe('WriterzRoom provider, api dialect: one status request per landed generation', () => {
+  const statusReads = (emu: Awaited<ReturnType<typeof wzrEmulator>>) =>
+    Object.entries(emu.stats().routes as Record<string, number>)
+      .filter(([route]) => route.includes('/generate/status/'))
+      .reduce((sum, [, count]) => sum + count, 0);
+
+  it('reads the draft from the completed answer the job poll already has; a second read asks again', async () => {
+    const emu = await wzrEmulator();
+    const { provider } = wzrProvider(emu, 'api');
+    const gen = provider.generation;
+    const input = gen.parseInput(generationInput('api', 'Sourdough at scale'));
+    const started = await gen.start(input, gen.newCheckpoint(input));
+    const snapshot = await settle(provider, started.jobId);
+    expect(snapshot.outcome).toBe('landed');
+    const polls = statusReads(emu);
+
+    const draft = await provider.retrieveDraft(snapshot.draftId as string);
+    expect(statusReads(emu)).toBe(polls);
+    const again = await provider.retrieveDraft(snapshot.draftId as string);
+    expect(statusReads(emu)).toBe(polls + 1);
+    expect(again).toEqual(draft);
+    expect(draft?.title.length).toBeGreaterThan(0);
+  });
+});

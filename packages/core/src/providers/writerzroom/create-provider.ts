@@ -38,7 +38,12 @@ export function createWriterzRoomProvider(
 ): WriterzRoomProvider {
   const { knownCreatedAt, client: given, ...clientOptions } = options;
   const client = given ?? new WriterzRoom(clientOptions);
-  const memory: DraftMemory = { topics: new Map(), firstSeen: new Map(), knownCreatedAt };
+  const memory: DraftMemory = {
+    topics: new Map(),
+    firstSeen: new Map(),
+    knownCreatedAt,
+    landed: new Map(),
+  };
   return {
     specificationVersion: 'v1',
     name: 'writerzroom',
@@ -46,7 +51,7 @@ export function createWriterzRoomProvider(
     client,
     listDrafts: (scope, callOptions) => listDrafts(client, scope, callOptions),
     retrieveDraft: (id, callOptions) => retrieveDraft(client, memory, id, callOptions),
-    retrieveJob: (jobId, callOptions) => retrieveJob(client, jobId, callOptions),
+    retrieveJob: (jobId, callOptions) => retrieveJob(client, memory, jobId, callOptions),
     generation: writerzroomGeneration(client, memory.topics),
     ...clientLifetime(client, given),
   };

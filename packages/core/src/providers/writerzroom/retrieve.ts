@@ -14,6 +14,23 @@ export interface DraftMemory {
   firstSeen: Map<string, string>;
   /** The caller's own record of when a generation started (the CLI's state), if it has one. */
   knownCreatedAt: ((draftId: string) => string | null | undefined) | undefined;
+  /**
+   * api dialect: the completed answers `retrieveJob` read, kept until `retrieveDraft` takes them.
+   * A completed generation never changes and the status route is the only way to read it, so
+   * the engine's "job landed, now read its draft" costs one status request, not two, out of the
+   * documented 60 a minute.
+   */
+  landed: Map<string, GeneratedContent>;
+}
+
+/** How many landed answers wait for their read at most (a pull reads them within a batch). */
+const LANDED_KEPT = 100;
+
+function keepLanded(memory: DraftMemory, requestId: string, content: GeneratedContent): void {
+  memory.landed.delete(requestId);
+  memory.landed.set(requestId, content);
+  const oldest = memory.landed.keys().next();
+  if (memory.landed.size > LANDED_KEPT && !oldest.done) memory.landed.delete(oldest.value);
 }
 
 const callOptions = (options: ProviderCallOptions | undefined) =>
@@ -61,6 +78,11 @@ export async function retrieveDraft(
   if (!isRequestId(client, id)) {
     return mapped(client, memory, await client.retrieveContent(id, callOptions(options)), null);
   }
+  const kept = memory.landed.get(id);
+  if (kept) {
+    memory.landed.delete(id);
+    return mapped(client, memory, kept, id);
+  }
   const status = await client.status(id, callOptions(options));
   if (status.status !== 'completed' || status.content === null) return null;
   return mapped(client, memory, status.content, id);
@@ -73,6 +95,7 @@ export async function retrieveDraft(
  */
 export async function retrieveJob(
   client: WriterzRoom,
+  memory: DraftMemory,
   requestId: string,
   options?: ProviderCallOptions,
 ): Promise<JobSnapshot> {
@@ -85,5 +108,6 @@ export async function retrieveJob(
   }
   if (status.status !== 'completed') return { ...base, outcome: 'running' };
   const draftId = client.dialect === 'api' ? requestId : (status.content?.id ?? null);
+  if (client.dialect === 'api' && status.content) keepLanded(memory, requestId, status.content);
   return { ...base, outcome: 'landed', draftId };
 }
