@@ -95,6 +95,7 @@ export {
   type WaitForOptions,
 } from './lib/wait-for-job.ts';
 export type * from './provider/v1/index.ts';
+export { UnansweredGenerationError } from './provider/v1/unanswered-generation.ts';
 export * from './providers/index.ts';
 export * from './providers/robowrite/index.ts';
 export * from './providers/writer/index.ts';

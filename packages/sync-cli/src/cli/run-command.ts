@@ -10,6 +10,7 @@ import {
   GenerateTargetError,
   RoboWriteError,
   resolveApiKeys,
+  UnansweredGenerationError,
 } from '@robowrite/core';
 import { EXIT, UsageError } from '../commands/exit-codes.ts';
 import { MissingKeyError } from '../config/credentials.ts';
@@ -21,6 +22,7 @@ import { OutDirError } from '../sync/out-dir.ts';
 import { OutDirChangedError } from '../sync/pull.ts';
 import { FolderOutsideRootError } from '../sync/real-folder.ts';
 import { StateFileError } from '../sync/state.ts';
+import { unansweredLine } from '../sync/unanswered-line.ts';
 
 /** A command body: resolves to its exit code, or throws what `messageFor` can say in one line. */
 export type CommandBody = (reporter: Reporter) => Promise<number>;
@@ -53,7 +55,8 @@ function exitCodeFor(error: unknown): number {
     error instanceof OutDirError ||
     error instanceof FolderOutsideRootError ||
     error instanceof GenerateTargetError ||
-    error instanceof StateFileError
+    error instanceof StateFileError ||
+    error instanceof UnansweredGenerationError
   ) {
     return EXIT.usage;
   }
@@ -72,6 +75,7 @@ async function keyVariable(root: string): Promise<string> {
 function messageFor(error: unknown, keyName = 'ROBOWRITE_API_KEY'): string {
   if (error instanceof LockBusyError || error instanceof StateFileError) return error.message;
   if (error instanceof FrontmatterRoundTripError) return error.message;
+  if (error instanceof UnansweredGenerationError) return unansweredLine(error);
   if (error instanceof APIError) {
     const hint = error.status === 401 ? ` (check ${keyName})` : '';
     return `${error.message.split('\n')[0]}${hint}`;

@@ -30,7 +30,9 @@ export interface StartedGeneration {
  * The record and its idempotency keys are saved before any request, so a run killed
  * mid-request and rerun replays the same requests (the API answers with the original job)
  * instead of paying for a second one; a request the API refuses outright removes the record
- * again. `fresh` skips the lookup: a deliberate new run.
+ * again. An API with no idempotency key (WriterzRoom, Writer) gets the send time saved instead,
+ * and a rerun after a lost answer adopts the job or throws core's `UnansweredGenerationError`
+ * (never a second create). `fresh` skips the lookup: a deliberate new run.
  */
 export async function startGeneration(
   ctx: SyncContext,

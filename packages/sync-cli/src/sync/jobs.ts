@@ -103,8 +103,9 @@ export function generationOf(provider: ProviderV1): GenerationV1 {
 /**
  * Sends whatever requests a record still needs, through the provider: its input is parsed again
  * (the state is untrusted), its checkpoint is the record's own keys and ids, and the state is
- * saved after every step that created something. Every spend-sensitive request carries the key
- * stored before it was sent, so a rerun after a crash replays rather than paying twice.
+ * saved after every step that created or sent something. Every spend-sensitive request carries
+ * the key stored before it was sent, so a rerun after a crash replays rather than paying twice;
+ * where the API takes no key, the send time stored before it stops a blind second create.
  */
 export async function resumeGeneration(
   provider: ProviderV1,

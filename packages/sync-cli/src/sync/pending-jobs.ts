@@ -1,8 +1,9 @@
-import type { ProviderV1 } from '@robowrite/core';
+import { type ProviderV1, UnansweredGenerationError } from '@robowrite/core';
 import { errorLine } from './error-line.ts';
 import { hasLanded, isPending, jobOutcome, REQUESTING, resumeGeneration } from './jobs.ts';
 import type { PullLog } from './pull-log.ts';
 import type { SyncStateStore } from './sync-state.ts';
+import { unansweredLine } from './unanswered-line.ts';
 
 /** A landed job's item, read whatever the listing says about it. */
 export interface JobItem {
@@ -37,7 +38,8 @@ async function advanceJob(step: JobStep, key: string): Promise<void> {
 /**
  * Pending jobs: finish interrupted requests, then read where each job is. Returns the items of
  * jobs that landed; a job that ended without an item is no longer polled. A record the API
- * refused outright is reported once, then no longer pending (a retry would fail the same).
+ * refused outright is reported once, then no longer pending (a retry would fail the same); so is
+ * one whose create was sent but never answered and cannot be found (it is never sent again).
  */
 export async function advanceJobs(step: JobStep, log: PullLog): Promise<Map<string, JobItem>> {
   const items = new Map<string, JobItem>();
@@ -47,6 +49,14 @@ export async function advanceJobs(step: JobStep, log: PullLog): Promise<Map<stri
       await advanceJob(step, key);
     } catch (error) {
       const job = step.store.job(key);
+      if (error instanceof UnansweredGenerationError) {
+        // Never resent. Where the API lists such jobs, this pull's listing collects the job if
+        // it exists: nothing to report. Elsewhere it is lost to us: said once. Either way the
+        // record is done, and a rerun of its `generate` refuses the same way.
+        if (!error.listed) log.fail(null, `job ${key}: ${unansweredLine(error)}`);
+        step.store.markCollected(key, error.message);
+        continue;
+      }
       log.fail(job?.itemId ?? null, `job ${key}: ${errorLine(error)}`);
       const final = step.provider.generation?.isFinalRejection(error) ?? false;
       if (!job?.jobId && !step.dryRun && final) {

@@ -39,6 +39,12 @@ export interface JobState {
   keys: Record<string, string>;
   /** Ids created on the way (topic, brief, item). */
   created: Record<string, string>;
+  /**
+   * When a create the API cannot deduplicate went out (ISO, per step; WriterzRoom, Writer):
+   * with no id in `created`, its answer was lost, and it is never sent again blindly.
+   * Absent in records written before the field.
+   */
+  sent?: Record<string, string>;
   jobId: string | null;
   /** The provider's own word for where the job stands (shown, never decided on). */
   status: string;
@@ -147,6 +153,7 @@ const jobSchema: z.ZodType<JobState> = z.object({
   request: z.record(z.string(), z.unknown()),
   keys: z.record(z.string(), z.string()),
   created: z.record(z.string(), z.string()),
+  sent: z.record(z.string(), z.string().datetime()).optional(),
   jobId: nullableString,
   status: z.string(),
   outcome: z.enum(['running', 'landed', 'failed']).optional(),

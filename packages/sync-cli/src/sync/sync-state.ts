@@ -1,3 +1,4 @@
+import type { GenerationCheckpoint } from '@robowrite/core';
 import { hashText } from './hash.ts';
 import type { DesiredFile } from './planner.ts';
 import { quote } from './quote.ts';
@@ -167,13 +168,14 @@ export class SyncStateStore {
 
   /**
    * The record's checkpoint, live: the generation step writes each resource it creates into
-   * `created` (the one place outside this store that changes the state), and saves through
-   * `save` after each step.
+   * `created`, and each unkeyed create's send time into `sent` (the one place outside this store
+   * that changes the state), and saves through `save` after each step.
    */
-  checkpoint(key: string): { keys: Record<string, string>; created: Record<string, string> } {
+  checkpoint(key: string): GenerationCheckpoint {
     const job = this.#state.jobs[key];
     if (!job) throw new Error(`no job record ${key}`);
-    return { keys: job.keys, created: job.created };
+    job.sent ??= {};
+    return { keys: job.keys, created: job.created, sent: job.sent };
   }
 
   /** The job's record failed for good (reported once, then no longer pending). */

@@ -6,10 +6,17 @@ import type { ProviderCallOptions } from './provider-v1.ts';
  * `newCheckpoint`; `created` records each resource a step created (RoboWrite: brand, topic,
  * brief, item), so an attempt after a crash resumes after the last completed step and replays
  * the rest with the same idempotency keys instead of paying twice.
+ *
+ * `sent` is for APIs with no idempotency key (WriterzRoom, Writer): the ISO time each create
+ * request went out, saved through `onCheckpoint` before it is sent. A `sent` step with no
+ * `created` id is a request whose answer was lost: `start` never sends it again blindly; it
+ * adopts the job the first attempt created where the API can find it, else throws
+ * `UnansweredGenerationError`.
  */
 export interface GenerationCheckpoint {
   keys: Record<string, string>;
   created: Record<string, string>;
+  sent: Record<string, string>;
 }
 
 /** The job a generation started. */
@@ -21,7 +28,10 @@ export interface StartedJob {
 }
 
 export interface StartGenerationOptions extends ProviderCallOptions {
-  /** Called after each step that changed `checkpoint.created`; the engine saves it durably. */
+  /**
+   * Called after each step that changed `checkpoint.created` or `checkpoint.sent`; the engine
+   * saves it durably before `start` goes on.
+   */
   onCheckpoint?: (() => Promise<void>) | undefined;
 }
 

@@ -15,7 +15,11 @@ type BriefInput = Extract<GenerateInput, { flow: 'brief' }>;
 
 /** Every idempotency key a generation may need, chosen before its first request. */
 export function newCheckpoint(): GenerationCheckpoint {
-  return { keys: { topic: randomUUID(), item: randomUUID(), generate: randomUUID() }, created: {} };
+  return {
+    keys: { topic: randomUUID(), item: randomUUID(), generate: randomUUID() },
+    created: {},
+    sent: {},
+  };
 }
 
 /**

@@ -3,9 +3,16 @@ import type {
   StartedJob,
   StartGenerationOptions,
 } from '../../provider/v1/generation.ts';
-import { isRefusedInput, unkeyedCheckpoint } from '../shared/unkeyed-generation.ts';
+import { UnansweredGenerationError } from '../../provider/v1/unanswered-generation.ts';
+import {
+  isRefusedInput,
+  sendUnkeyed,
+  sentAt,
+  unkeyedCheckpoint,
+} from '../shared/unkeyed-generation.ts';
 import type { WriterClient } from './client.ts';
 import { parseWriterInput, type WriterGenerateInput } from './generate-input.ts';
+import { jobSentAt } from './sent-job.ts';
 
 /**
  * Writer documents no polling interval; an agent run takes seconds to minutes, so the engine
@@ -20,13 +27,13 @@ function started(client: WriterClient, jobId: string, status: string): StartedJo
 }
 
 /**
- * Writer documents no idempotency key, so a generation is one POST whose job id is recorded
- * (`checkpoint.created.job`, saved through `onCheckpoint`) the moment it arrives, and a start
- * with that record returns it without sending anything. What cannot be protected: a crash or a
- * lost response between Writer accepting the POST and the record being saved. The next attempt
- * creates a second job; the first runs unseen by the engine but is in the application's job list,
- * so the next pull collects it as one more draft (one agent run paid twice). The client retries
- * the POST only on a 429, which proves it never ran, never after a timeout.
+ * Writer documents no idempotency key, so a generation is one POST: its send time is saved first
+ * (`checkpoint.sent.job`), its job id the moment it arrives (`checkpoint.created.job`, both
+ * through `onCheckpoint`), and a start with the id returns it without sending anything. A start
+ * with only the send time (a crash or a lost response in between) never sends again: it adopts
+ * the one job the application gained since (`jobSentAt`), or throws
+ * `UnansweredGenerationError` (a pull collects the job from the application's list if it exists).
+ * The client retries the POST only on a 429, which proves it never ran, never after a timeout.
  */
 export function writerGeneration(
   client: WriterClient,
@@ -39,7 +46,17 @@ export function writerGeneration(
     async start(input, checkpoint, options: StartGenerationOptions = {}): Promise<StartedJob> {
       const recorded = checkpoint.created.job;
       if (recorded) return started(client, recorded, 'in_progress');
-      const ack = await client.createJob(input, options.signal ? { signal: options.signal } : {});
+      const sent = sentAt(checkpoint, 'job');
+      if (sent) {
+        const job = await jobSentAt(client, input.applicationId, sent, options);
+        if (!job) throw new UnansweredGenerationError(sent.toISOString(), true);
+        checkpoint.created.job = job.id;
+        await options.onCheckpoint?.();
+        return started(client, job.id, job.status);
+      }
+      const ack = await sendUnkeyed(checkpoint, 'job', options, () =>
+        client.createJob(input, options.signal ? { signal: options.signal } : {}),
+      );
       checkpoint.created.job = ack.jobId;
       await options.onCheckpoint?.();
       return started(client, ack.jobId, ack.status);

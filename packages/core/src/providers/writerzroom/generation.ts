@@ -3,7 +3,13 @@ import type {
   StartedJob,
   StartGenerationOptions,
 } from '../../provider/v1/generation.ts';
-import { isRefusedInput, unkeyedCheckpoint } from '../shared/unkeyed-generation.ts';
+import { UnansweredGenerationError } from '../../provider/v1/unanswered-generation.ts';
+import {
+  isRefusedInput,
+  sendUnkeyed,
+  sentAt,
+  unkeyedCheckpoint,
+} from '../shared/unkeyed-generation.ts';
 import type { WriterzRoom } from './client.ts';
 import { inputTopic, parseGenerateInput, type WriterzRoomGenerateInput } from './generate-input.ts';
 
@@ -11,12 +17,13 @@ import { inputTopic, parseGenerateInput, type WriterzRoomGenerateInput } from '.
 export const WRITERZROOM_POLL_INTERVAL_MS = 5_000;
 
 /**
- * WriterzRoom documents no idempotency key, so a generation is one POST whose request id is
- * recorded (`checkpoint.created.request`, saved through `onCheckpoint`) the moment it arrives; a
- * start with that record returns it without sending anything. What cannot be protected: a crash
- * or a lost response between the server accepting the POST and the record being saved. The next
- * attempt then submits again, and the first generation runs unseen: one credit spent twice, and
- * (v1) an extra item in `GET /v1/content`, which a v1 pull then collects like any other.
+ * WriterzRoom documents no idempotency key, so a generation is one POST: its send time is saved
+ * first (`checkpoint.sent.request`), its request id the moment it arrives
+ * (`checkpoint.created.request`, both through `onCheckpoint`); a start with the id returns it
+ * without sending anything. A start with only the send time (a crash or a lost response in
+ * between) cannot find that request: neither dialect lists requests, and a v1 content item names
+ * no request. So it sends nothing and throws `UnansweredGenerationError`; in v1 a pull collects
+ * the item through `GET /v1/content` if the first request ran, in the api dialect nothing can.
  */
 export function writerzroomGeneration(
   client: WriterzRoom,
@@ -29,9 +36,10 @@ export function writerzroomGeneration(
     async start(input, checkpoint, options: StartGenerationOptions = {}): Promise<StartedJob> {
       const recorded = checkpoint.created.request;
       if (recorded) return started(client, recorded, 'processing');
-      const submitted = await client.generate(
-        input,
-        options.signal ? { signal: options.signal } : undefined,
+      const sent = sentAt(checkpoint, 'request');
+      if (sent) throw new UnansweredGenerationError(sent.toISOString(), client.dialect === 'v1');
+      const submitted = await sendUnkeyed(checkpoint, 'request', options, () =>
+        client.generate(input, options.signal ? { signal: options.signal } : undefined),
       );
       checkpoint.created.request = submitted.request_id;
       const topic = inputTopic(input);
