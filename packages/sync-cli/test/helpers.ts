@@ -51,6 +51,18 @@ export function cliEnv(emu: TestEmulator, extra: NodeJS.ProcessEnv = {}): NodeJS
   return env;
 }
 
+/**
+ * The environment for a CLI run against another provider's emulator: no provider variable of
+ * this machine's environment leaks in (a developer's real key, a dialect), only `variables`.
+ */
+export function providerEnv(variables: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { NO_COLOR: '1', CI: '1' };
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!/^(ROBOWRITE|WRITERZROOM|WRITER)_/.test(name)) env[name] = value;
+  }
+  return { ...env, ...variables };
+}
+
 /** Starts the real CLI process; `onSpawn` gets the child (to kill it). */
 export function startCli(dir: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [BIN, '-C', dir, ...args], {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator } from '@robowrite/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, finish, OUT, project, startCli, tree } from './helpers.ts';
+import { cli, finish, OUT, project, providerEnv, startCli, tree } from './helpers.ts';
 
 /**
  * `generate` killed with SIGKILL while its create request is in flight (the emulator's `stall`
@@ -65,14 +65,6 @@ const CASES: Case[] = [
   },
 ];
 
-function envFor(variables: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1', ...variables };
-  for (const name of ['ROBOWRITE_API_KEY', 'WRITERZROOM_DIALECT', 'WRITER_APPLICATION_ID']) {
-    if (!(name in variables)) delete env[name];
-  }
-  return env;
-}
-
 /** Waits (generously: two shared cores) until `ready` holds. */
 async function until(ready: () => boolean, what: string): Promise<void> {
   for (let waited = 0; !ready(); waited += 25) {
@@ -106,7 +98,7 @@ describe.each(CASES)('$name: generate killed mid-create, then rerun', (c) => {
       jobDurationMs: 150,
       rateLimit: false,
     } as Parameters<typeof startEmulator>[0]);
-    env = envFor(c.env(emu));
+    env = providerEnv(c.env(emu));
   });
   afterAll(() => emu.close());
 

@@ -3,17 +3,9 @@ import { join } from 'node:path';
 import { startEmulator } from '@robowrite/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLikeAstro } from '../src/sync/frontmatter.ts';
-import { cli, OUT, parseJson, project, tree } from './helpers.ts';
+import { cli, OUT, parseJson, project, providerEnv, tree } from './helpers.ts';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
-
-function envFor(variables: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { NO_COLOR: '1', CI: '1' };
-  for (const [name, value] of Object.entries(process.env)) {
-    if (!/^(ROBOWRITE|WRITERZROOM|WRITER)_/.test(name)) env[name] = value;
-  }
-  return { ...env, ...variables };
-}
 
 async function entries(dir: string) {
   const files = [...(await tree(join(dir, OUT))).entries()].filter(([f]) => f.endsWith('.md'));
@@ -38,7 +30,7 @@ describe('WriterzRoom api dialect: brief file and generation mode', () => {
       jobDurationMs: 150,
       rateLimit: false,
     });
-    env = envFor({ WRITERZROOM_API_KEY: emu.apiKey, WRITERZROOM_BASE_URL: emu.url });
+    env = providerEnv({ WRITERZROOM_API_KEY: emu.apiKey, WRITERZROOM_BASE_URL: emu.url });
     dir = await project('rw-wzr-brief-');
     // The demo plan has no `premium`: a generation in that mode is refused with a 403.
     const init = await cli(
@@ -117,7 +109,7 @@ describe('WriterzRoom v1 dialect: brief file', () => {
       rateLimit: false,
     });
     try {
-      const env = envFor({ WRITERZROOM_API_KEY: emu.apiKey, WRITERZROOM_BASE_URL: emu.url });
+      const env = providerEnv({ WRITERZROOM_API_KEY: emu.apiKey, WRITERZROOM_BASE_URL: emu.url });
       const dir = await project('rw-wzr-v1-brief-');
       await cli(dir, ['init', '--yes', '--provider', 'writerzroom', '--dialect', 'v1'], env);
       const brief = join(dir, 'brief.yaml');
@@ -165,7 +157,7 @@ describe('Writer: brief file', () => {
   it('maps the file’s topic and inputs onto the application’s inputs; WriterzRoom flags are refused', async () => {
     const emu = await startEmulator({ provider: 'writer', port: 0, jobDurationMs: 150 });
     try {
-      const env = envFor({ WRITER_API_KEY: emu.apiKey, WRITER_BASE_URL: emu.url });
+      const env = providerEnv({ WRITER_API_KEY: emu.apiKey, WRITER_BASE_URL: emu.url });
       const dir = await project('rw-writer-brief-');
       await cli(dir, ['init', '--yes', '--provider', 'writer', '--app', emu.applicationId], env);
       const brief = join(dir, 'brief.yaml');

@@ -4,17 +4,19 @@ import { join } from 'node:path';
 import { startEmulator, type WriterEmulator } from '@robowrite/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLikeAstro } from '../src/sync/frontmatter.ts';
-import { cli, finish, mtimes, OUT, parseJson, project, startCli, tree } from './helpers.ts';
+import {
+  cli,
+  finish,
+  mtimes,
+  OUT,
+  parseJson,
+  project,
+  providerEnv,
+  startCli,
+  tree,
+} from './helpers.ts';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
-
-function envFor(variables: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1', ...variables };
-  for (const name of ['ROBOWRITE_API_KEY', 'WRITERZROOM_DIALECT', 'WRITER_APPLICATION_ID']) {
-    if (!(name in variables)) delete env[name];
-  }
-  return env;
-}
 
 /** The one Markdown file in the output folder, parsed as Astro would. */
 async function onlyEntry(dir: string) {
@@ -61,7 +63,7 @@ describe.each(['api', 'v1'] as const)(
         jobDurationMs: 150,
         rateLimit: false,
       });
-      env = envFor({ WRITERZROOM_API_KEY: emu.apiKey, WRITERZROOM_BASE_URL: emu.url });
+      env = providerEnv({ WRITERZROOM_API_KEY: emu.apiKey, WRITERZROOM_BASE_URL: emu.url });
     });
     afterAll(() => emu.close());
 
@@ -164,7 +166,7 @@ describe('WriterzRoom api dialect: pull --watch', () => {
       rateLimit: false,
     });
     try {
-      const env = envFor({ WRITERZROOM_API_KEY: emu.apiKey, WRITERZROOM_BASE_URL: emu.url });
+      const env = providerEnv({ WRITERZROOM_API_KEY: emu.apiKey, WRITERZROOM_BASE_URL: emu.url });
       const dir = await project('rw-wzr-watch-');
       const flags = ['--template', 'blog_article_generator', '--style-profile', 'general_blog'];
       await cli(dir, ['init', '--yes', '--provider', 'writerzroom', ...flags], env);
@@ -195,7 +197,7 @@ describe('Writer: generate, wait, pull, retry', () => {
       jobDurationMs: 150,
       rateLimit: false,
     });
-    env = envFor({ WRITER_API_KEY: emu.apiKey, WRITER_BASE_URL: emu.url });
+    env = providerEnv({ WRITER_API_KEY: emu.apiKey, WRITER_BASE_URL: emu.url });
   });
   afterAll(() => emu.close());
 
@@ -293,7 +295,7 @@ describe('Writer: generate, wait, pull, retry', () => {
 });
 
 describe('the provider config is checked in one line (exit 2)', () => {
-  const env = envFor({ WRITER_API_KEY: 'writer_key', WRITERZROOM_API_KEY: 'wzr_key' });
+  const env = providerEnv({ WRITER_API_KEY: 'writer_key', WRITERZROOM_API_KEY: 'wzr_key' });
   it.each([
     ["{ provider: 'wrtier' }", /robowrite\.config\.mjs: provider: /],
     ["{ provider: 'writerzroom', writerzroom: { dialect: 'v2' } }", /writerzroom\.dialect/],
@@ -324,7 +326,7 @@ describe('the provider config is checked in one line (exit 2)', () => {
   it('names the provider variable when the key is missing', async () => {
     const dir = await project('rw-provider-key-');
     await writeFile(join(dir, 'robowrite.config.mjs'), "export default { provider: 'writer' };\n");
-    const result = await cli(dir, ['pull'], envFor({}));
+    const result = await cli(dir, ['pull'], providerEnv({}));
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/^error no API key: set WRITER_API_KEY /);
   });

@@ -12,20 +12,12 @@ import {
 } from '@robowrite/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load-config.ts';
-import { cli, parseJson, project } from './helpers.ts';
+import { cli, parseJson, project, providerEnv } from './helpers.ts';
 
 const CONFIG = 'robowrite.config.mjs';
 const BLOG_INPUTS = 'topic (required), audience, keywords';
 
 /** Only the variables a test gives: a Writer variable of the machine running the tests is dropped. */
-function envFor(variables: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1', ...variables };
-  for (const name of ['WRITER_API_KEY', 'WRITER_BASE_URL', 'WRITER_APPLICATION_ID']) {
-    if (!(name in variables)) delete env[name];
-  }
-  return env;
-}
-
 async function writerConfig(dir: string) {
   return (await loadConfig(dir)).config.writer;
 }
@@ -47,7 +39,7 @@ describe('Writer: init records the inputs, generate checks them locally', () => 
       jobDurationMs: 100,
       rateLimit: false,
     });
-    env = envFor({ WRITER_API_KEY: emu.apiKey, WRITER_BASE_URL: emu.url });
+    env = providerEnv({ WRITER_API_KEY: emu.apiKey, WRITER_BASE_URL: emu.url });
   });
   afterAll(() => emu.close());
 
@@ -236,7 +228,7 @@ describe('Writer: init records the inputs, generate checks them locally', () => 
     const init = await cli(
       dir,
       ['init', '--yes', '--provider', 'writer', '--app', SOCIAL_POST_APPLICATION_ID],
-      envFor({}),
+      providerEnv({}),
     );
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
@@ -251,7 +243,7 @@ describe('Writer: init records the inputs, generate checks them locally', () => 
     const init = await cli(
       dir,
       ['init', '--yes', '--provider', 'writer', '--app', emu.applicationId],
-      envFor({}),
+      providerEnv({}),
     );
     expect(init.code).toBe(0);
     expect(requests()).toBe(before);
