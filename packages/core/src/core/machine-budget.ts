@@ -18,6 +18,20 @@ export function budgetDir(): string {
   return join(tmpdir(), `robowrite-budgets-${user}`);
 }
 
+/** `promise`, or the signal's reason as soon as it aborts. */
+function untilAborted(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
+}
+
 function isAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
@@ -56,6 +70,8 @@ export class MachineBudget {
   readonly #requests: number;
   readonly #windowMs: number;
   #pausedUntil = 0;
+  /** Settles when the waiter ahead of the next one has its slot (or gave up). */
+  #turn: Promise<void> = Promise.resolve();
   /** Set once the ledger cannot be used (e.g. a read-only temp dir): the process budget remains. */
   #off = false;
 
@@ -72,12 +88,27 @@ export class MachineBudget {
     }
   }
 
-  /** Waits for a machine-wide slot, holds it, and returns the function that frees it. */
+  /**
+   * Waits for a machine-wide slot, holds it, and returns the function that frees it. A process's
+   * waiters take turns (its limiter already queues them in order), so only one of them at a time
+   * reads the ledger: a hundred waiters waking together would only fight over the lock.
+   */
   async acquire(signal?: AbortSignal): Promise<() => void> {
-    for (;;) {
-      const outcome = this.#tryHold();
-      if (typeof outcome === 'string') return () => this.#free(outcome);
-      await sleep(outcome, signal);
+    const previous = this.#turn;
+    let done = () => {};
+    const mine = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    this.#turn = previous.then(() => mine);
+    try {
+      await untilAborted(previous, signal);
+      for (;;) {
+        const outcome = this.#tryHold();
+        if (typeof outcome === 'string') return () => this.#free(outcome);
+        await sleep(outcome, signal);
+      }
+    } finally {
+      done();
     }
   }
 
@@ -148,13 +179,19 @@ export function machineBudget(
   return new MachineBudget(id, requests, windowMs);
 }
 
-/** The machine budget a limiter of `options` shares, or none for `scope: 'process'`. */
+/** `options.scope`, else `ROBOWRITE_BUDGET_SCOPE=process` (the CLI has no option for it), else machine. */
+export function budgetScope(options: RateLimitOptions): 'machine' | 'process' {
+  if (options.scope !== undefined) return options.scope;
+  return process.env.ROBOWRITE_BUDGET_SCOPE === 'process' ? 'process' : 'machine';
+}
+
+/** The machine budget a limiter of `options` shares, or none for the process scope. */
 export function machineBudgetFor(
   origin: string,
   apiKey: string,
   options: RateLimitOptions,
   label = '',
 ): MachineBudget | undefined {
-  if (options.scope === 'process') return undefined;
+  if (budgetScope(options) === 'process') return undefined;
   return machineBudget(origin, apiKey, options.requests, options.windowMs, label);
 }

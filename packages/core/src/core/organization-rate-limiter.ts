@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { machineBudgetFor } from './machine-budget.ts';
+import { budgetScope, machineBudgetFor } from './machine-budget.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limiter.ts';
 
 /**
@@ -19,7 +19,7 @@ export function organizationRateLimiter(
 ): RateLimiter {
   const keyHash = createHash('sha256').update(apiKey).digest('hex');
   const origin = baseURL.replace(/\/+$/, '');
-  const scope = options.scope ?? 'machine';
+  const scope = budgetScope(options);
   const id = [origin, keyHash, options.requests, options.windowMs, scope].join(' ');
   let limiter = limiters.get(id);
   if (limiter === undefined) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { machineBudgetFor } from '../../core/machine-budget.ts';
+import { budgetScope, machineBudgetFor } from '../../core/machine-budget.ts';
 import { RateLimiter, type RateLimitOptions } from '../../core/rate-limiter.ts';
 
 /** The seed's three rate-limit rows (000, "Rate Limits"), each counted on its own per key. */
@@ -34,7 +34,14 @@ function sharedLimiter(
   options: RateLimitOptions,
 ): RateLimiter {
   const keyHash = createHash('sha256').update(apiKey).digest('hex');
-  const id = [origin, keyHash, group, options.requests, options.windowMs, options.scope].join(' ');
+  const id = [
+    origin,
+    keyHash,
+    group,
+    options.requests,
+    options.windowMs,
+    budgetScope(options),
+  ].join(' ');
   let limiter = shared.get(id);
   if (limiter === undefined) {
     limiter = new RateLimiter(options, machineBudgetFor(origin, apiKey, options, group));
