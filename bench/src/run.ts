@@ -5,6 +5,7 @@ import { loaderVsGlob } from './benchmarks/loader-vs-glob.ts';
 import { manyJobs } from './benchmarks/many-jobs.ts';
 import { pullAtScale } from './benchmarks/pull-at-scale.ts';
 import { rateLimitBound } from './benchmarks/rate-limit-bound.ts';
+import { sharedBudget } from './benchmarks/shared-budget.ts';
 import { startUp } from './benchmarks/start-up.ts';
 import { watchToPage } from './benchmarks/watch-to-page.ts';
 import { type BenchResult, machineLines, toMarkdown, writeResults } from './harness/report.ts';
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<
   jobs: manyJobs,
   watch: watchToPage,
   startup: startUp,
+  budget: sharedBudget,
 };
 
 const { values } = parseArgs({

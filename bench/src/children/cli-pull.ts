@@ -1,5 +1,6 @@
 // One `robowrite pull` in its own process, through the CLI's programmatic API, so its peak RSS
-// is its own. Args: <root> <outDir> <statuses,comma> <rateLimit: off | N/windowMs>.
+// is its own. Args: <root> <outDir> <statuses,comma> <rateLimit: off | N/windowMs[/process]>
+// (`/process`: this process's budget only, not the machine-wide one shared with other pulls).
 import { mkdir } from 'node:fs/promises';
 import { RoboWrite } from '@robowrite/core';
 import { createContext, pull } from '@robowrite/sync-cli';
@@ -9,10 +10,12 @@ const [root, outDir, statuses, limit] = process.argv.slice(2);
 if (!root || !outDir || !statuses || !limit)
   throw new Error('usage: cli-pull <root> <outDir> <statuses> <limit>');
 const [requests, windowMs] = limit.split('/').map(Number);
+const scope = limit.endsWith('/process') ? 'process' : 'machine';
 const client = new RoboWrite({
   userAgent: 'robowrite-cli/0.1.0',
   logLevel: 'off',
-  rateLimit: limit === 'off' ? false : { requests: requests ?? 120, windowMs: windowMs ?? 60_000 },
+  rateLimit:
+    limit === 'off' ? false : { requests: requests ?? 120, windowMs: windowMs ?? 60_000, scope },
 });
 // A project folder exists before robowrite runs in it (createContext checks its real path).
 await mkdir(root, { recursive: true });

@@ -4,6 +4,7 @@ import { checkedBaseURL } from './core/base-url.ts';
 import { RoboWriteError } from './core/errors.ts';
 import type { HttpClient, RequestOptions } from './core/http-client.ts';
 import type { Logger, LogLevel } from './core/logger.ts';
+import { machineBudgetFor } from './core/machine-budget.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './core/rate-limiter.ts';
 import type { FlowOptions } from './lib/flow-options.ts';
 import {
@@ -51,7 +52,8 @@ export interface ClientOptions {
   maxRetries?: number | undefined;
   /**
    * Client-side sliding window (default 120 requests / 60 s, the API's own limit), `false` for
-   * none, or a `RateLimiter` shared by several clients of one organization.
+   * none, or a `RateLimiter` shared by several clients of one organization. Shared with every
+   * process of this machine using the same key unless `scope: 'process'`.
    */
   rateLimit?: RateLimitOptions | RateLimiter | false | undefined;
   /** An undici dispatcher to send through (proxies, tests); the client then does not own it. */
@@ -120,7 +122,13 @@ export class RoboWrite {
     this.timeout = timeout;
     this.maxRetries = maxRetries;
     const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-    this.rateLimiter = rateLimit instanceof RateLimiter ? rateLimit : new RateLimiter(rateLimit);
+    this.rateLimiter =
+      rateLimit instanceof RateLimiter
+        ? rateLimit
+        : new RateLimiter(
+            rateLimit,
+            rateLimit === false ? undefined : machineBudgetFor(this.baseURL, apiKey, rateLimit),
+          );
     const transport = createTransport({
       baseURL: this.baseURL,
       apiKey,

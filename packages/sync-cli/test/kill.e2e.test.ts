@@ -44,7 +44,9 @@ describe('a pull killed with SIGKILL at random points', () => {
 
   beforeAll(async () => {
     emu = await emulator({ items: 8 });
-    env = cliEnv(emu);
+    // Twenty trials of two pulls each in well under a minute, against an emulator with no limit:
+    // one machine-wide budget of 120 a minute would make them wait out whole windows.
+    env = { ...cliEnv(emu), ROBOWRITE_BUDGET_SCOPE: 'process' };
   });
   afterAll(async () => {
     await emu.close();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { budgetScope, machineBudgetFor } from './machine-budget.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limiter.ts';
 
 /**
@@ -7,6 +8,7 @@ import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-l
  * loader in the same server, the dev poller) must draw from one limiter or together they overrun
  * it. Keyed by a hash so the key itself is never held here; entries are a few numbers each and a
  * process talks to a handful of organizations, so they are kept for the process's lifetime.
+ * Unless `scope: 'process'`, the limiter also draws from the machine-wide budget of that key.
  */
 const limiters = new Map<string, RateLimiter>();
 
@@ -16,10 +18,12 @@ export function organizationRateLimiter(
   options: RateLimitOptions = DEFAULT_RATE_LIMIT,
 ): RateLimiter {
   const keyHash = createHash('sha256').update(apiKey).digest('hex');
-  const id = [baseURL.replace(/\/+$/, ''), keyHash, options.requests, options.windowMs].join(' ');
+  const origin = baseURL.replace(/\/+$/, '');
+  const scope = budgetScope(options);
+  const id = [origin, keyHash, options.requests, options.windowMs, scope].join(' ');
   let limiter = limiters.get(id);
   if (limiter === undefined) {
-    limiter = new RateLimiter(options);
+    limiter = new RateLimiter(options, machineBudgetFor(origin, apiKey, options));
     limiters.set(id, limiter);
   }
   return limiter;

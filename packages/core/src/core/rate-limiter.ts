@@ -2,6 +2,11 @@ export interface RateLimitOptions {
   /** Requests allowed in any window. */
   requests: number;
   windowMs: number;
+  /**
+   * `'machine'` (the default where the client knows the key): every process of this machine using
+   * the same key shares the budget through a ledger file. `'process'`: this process's alone.
+   */
+  scope?: 'machine' | 'process' | undefined;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { requests: 120, windowMs: 60_000 };
@@ -15,13 +20,23 @@ interface Slot {
 }
 
 interface Waiter {
-  grant: (release: ReleaseSlot) => void;
+  grant: (release: HeldSlot) => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: () => void;
 }
 
-const noop: ReleaseSlot = () => {};
+/** Frees a slot; `sent: false` when its request never went out, so it frees at once. */
+type HeldSlot = (sent?: boolean) => void;
+
+/** What a process-level grant also takes before the request is sent (see `MachineBudget`). */
+export interface SharedBudget {
+  acquire(signal?: AbortSignal): Promise<() => void>;
+  pause(ms: number): void;
+  readonly pausedForMs: number;
+}
+
+const noop: HeldSlot = () => {};
 
 /**
  * The client-side budget every request of a client (or of several clients of one organization,
@@ -35,7 +50,8 @@ const noop: ReleaseSlot = () => {};
  * margin, and 429s came back under load). That guarantee is why this is hand-written.
  *
  * Waiters are served first come, first served. The pause a `429` imposes on the whole client is a
- * shared deadline every grant waits out first.
+ * shared deadline every grant waits out first. With a `SharedBudget` (the machine-wide ledger),
+ * each grant also takes one of its slots before the request is sent; the queue stays in-process.
  */
 export class RateLimiter {
   readonly requests: number | null;
@@ -44,8 +60,10 @@ export class RateLimiter {
   readonly #queue: Waiter[] = [];
   #pausedUntil = 0;
   #timer: NodeJS.Timeout | null = null;
+  readonly #shared: SharedBudget | undefined;
 
-  constructor(options: RateLimitOptions | false) {
+  constructor(options: RateLimitOptions | false, shared?: SharedBudget) {
+    this.#shared = options === false ? undefined : shared;
     if (options === false) {
       this.requests = null;
       this.windowMs = null;
@@ -66,9 +84,25 @@ export class RateLimiter {
    * Waits until the pause (if any) is over and a slot is free, then holds the slot. Call the
    * returned function when the response has arrived (or the attempt failed).
    */
-  acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
+  async acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
+    const local = await this.#queued(signal);
+    if (this.#shared === undefined) return local;
+    let freeShared: () => void;
+    try {
+      freeShared = await this.#shared.acquire(signal);
+    } catch (error) {
+      local(false);
+      throw error;
+    }
+    return () => {
+      freeShared();
+      local();
+    };
+  }
+
+  #queued(signal?: AbortSignal): Promise<HeldSlot> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<ReleaseSlot>((grant, reject) => {
+    return new Promise<HeldSlot>((grant, reject) => {
       const waiter: Waiter = { grant, reject, signal, onAbort: () => {} };
       waiter.onAbort = () => {
         const index = this.#queue.indexOf(waiter);
@@ -85,11 +119,12 @@ export class RateLimiter {
   /** Holds every later grant until `ms` from now (a 429 arrived). Pauses only ever extend. */
   pause(ms: number): void {
     this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
+    this.#shared?.pause(ms);
   }
 
   /** Milliseconds left in the current pause (0 when not paused). */
   get pausedForMs(): number {
-    return Math.max(0, this.#pausedUntil - Date.now());
+    return Math.max(0, this.#pausedUntil - Date.now(), this.#shared?.pausedForMs ?? 0);
   }
 
   /** Grants slots to waiters in order while there are any, then sleeps until one could free. */
@@ -122,16 +157,16 @@ export class RateLimiter {
     }
   }
 
-  #hold(): ReleaseSlot {
+  #hold(): HeldSlot {
     if (this.requests === null || this.windowMs === null) return noop;
     const slot: Slot = { freeAt: Number.POSITIVE_INFINITY };
     this.#slots.add(slot);
     const windowMs = this.windowMs;
     let released = false;
-    return () => {
+    return (sent = true) => {
       if (released) return;
       released = true;
-      slot.freeAt = Date.now() + windowMs;
+      slot.freeAt = sent ? Date.now() + windowMs : 0;
       if (this.#queue.length > 0) this.#pump();
     };
   }

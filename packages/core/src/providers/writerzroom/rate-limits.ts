@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { budgetScope, machineBudgetFor } from '../../core/machine-budget.ts';
 import { RateLimiter, type RateLimitOptions } from '../../core/rate-limiter.ts';
 
 /** The seed's three rate-limit rows (000, "Rate Limits"), each counted on its own per key. */
@@ -21,7 +22,8 @@ export type WriterzRoomRateLimits = Partial<
 /**
  * One limiter per API origin, key and group, for the whole process: the server counts per key
  * across both dialects, so every client of one key (a loader, the CLI's watch loop) must draw
- * from the same three budgets or together they overrun them. Keyed by a hash: the key is not kept.
+ * from the same three budgets or together they overrun them; unless `scope: 'process'`, every
+ * process of the machine does too. Keyed by a hash: the key is not kept.
  */
 const shared = new Map<string, RateLimiter>();
 
@@ -32,10 +34,17 @@ function sharedLimiter(
   options: RateLimitOptions,
 ): RateLimiter {
   const keyHash = createHash('sha256').update(apiKey).digest('hex');
-  const id = [origin, keyHash, group, options.requests, options.windowMs].join(' ');
+  const id = [
+    origin,
+    keyHash,
+    group,
+    options.requests,
+    options.windowMs,
+    budgetScope(options),
+  ].join(' ');
   let limiter = shared.get(id);
   if (limiter === undefined) {
-    limiter = new RateLimiter(options);
+    limiter = new RateLimiter(options, machineBudgetFor(origin, apiKey, options, group));
     shared.set(id, limiter);
   }
   return limiter;

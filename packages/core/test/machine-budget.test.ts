@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MachineBudget } from '../src/core/machine-budget.ts';
+import { emulator } from './helpers.ts';
+
+const run = promisify(execFile);
+const CHILD = join(import.meta.dirname, 'children', 'ping-burst.ts');
+/** The emulator's fixed window, small so a run takes a few seconds. */
+const WINDOW = { requests: 20, windowMs: 1_000 };
+
+let dir = '';
+beforeAll(async () => {
+  // Budgets of this file only: parallel test files never share a ledger.
+  dir = await mkdtemp(join(tmpdir(), 'robowrite-budget-test-'));
+  process.env.ROBOWRITE_BUDGET_DIR = dir;
+});
+afterAll(async () => {
+  delete process.env.ROBOWRITE_BUDGET_DIR;
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Three processes of one organization, each sending 30 pings at once (90 against 20 a window). */
+async function threeProcesses(scope: 'machine' | 'process') {
+  const emu = await emulator({ rateLimit: WINDOW });
+  const args = [CHILD, emu.url, '30', String(WINDOW.requests), String(WINDOW.windowMs), scope];
+  const env = { ...process.env, ROBOWRITE_API_KEY: emu.apiKey };
+  const outputs = await Promise.all(
+    [1, 2, 3].map(() => run(process.execPath, args, { env, timeout: 60_000 })),
+  );
+  const refused = outputs.map(({ stdout }) => (JSON.parse(stdout) as { refused: number }).refused);
+  return { stats: emu.stats(), refused };
+}
+
+/** A pid that no process has any more: a child that already exited. */
+async function deadPid(): Promise<number> {
+  const child = execFile(process.execPath, ['-e', '0']);
+  await new Promise((resolve) => child.once('exit', resolve));
+  return child.pid as number;
+}
+
+describe('the machine-wide budget', () => {
+  it('keeps three processes of one key within the window together: no 429', async () => {
+    const { stats, refused } = await threeProcesses('machine');
+    expect(stats.requests).toBe(90);
+    expect(stats.rateLimited).toBe(0);
+    expect(refused).toEqual([0, 0, 0]);
+  }, 60_000);
+
+  it("with scope 'process' the same three processes overrun it (what the ledger prevents)", async () => {
+    const { stats, refused } = await threeProcesses('process');
+    expect(stats.rateLimited).toBeGreaterThan(0);
+    expect(refused.reduce((a, b) => a + b)).toBe(stats.rateLimited);
+  }, 60_000);
+
+  it('takes back the slots a dead process left in flight', async () => {
+    const budget = new MachineBudget('dead-pid', 2, 200);
+    const pid = await deadPid();
+    const lost = (id: string) => ({ id, pid, sentAt: Date.now(), freeAt: null });
+    await writeFile(budget.path, JSON.stringify({ pausedUntil: 0, slots: [lost('a'), lost('b')] }));
+    const release = await budget.acquire(AbortSignal.timeout(10_000));
+    const ledger = JSON.parse(await readFile(budget.path, 'utf8'));
+    expect(ledger.slots.filter((s: { pid: number }) => s.pid === process.pid)).toHaveLength(1);
+    release();
+  }, 20_000);
+
+  it('resets a corrupt ledger instead of failing', async () => {
+    const budget = new MachineBudget('corrupt', 2, 200);
+    await writeFile(budget.path, '{"slots": [not json');
+    const release = await budget.acquire(AbortSignal.timeout(10_000));
+    release();
+    const ledger = JSON.parse(await readFile(budget.path, 'utf8'));
+    expect(ledger.slots).toHaveLength(1);
+    expect(ledger.slots[0].freeAt).toBeGreaterThan(0);
+  });
+
+  it('holds every sharer of a budget while one of them is paused by a 429', async () => {
+    const a = new MachineBudget('paused', 5, 1_000);
+    const b = new MachineBudget('paused', 5, 1_000);
+    a.pause(60_000);
+    await expect(b.acquire(AbortSignal.timeout(200))).rejects.toThrow();
+    expect(b.pausedForMs).toBeGreaterThan(50_000);
+  });
+});
