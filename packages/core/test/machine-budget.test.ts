@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -83,5 +83,21 @@ describe('the machine-wide budget', () => {
     a.pause(60_000);
     await expect(b.acquire(AbortSignal.timeout(200))).rejects.toThrow();
     expect(b.pausedForMs).toBeGreaterThan(50_000);
+  });
+
+  it('keeps no ledger in a folder that is a symlink (another user could have made it first)', async () => {
+    const real = join(dir, 'elsewhere');
+    await mkdir(real);
+    const link = join(dir, 'linked');
+    await symlink(real, link);
+    process.env.ROBOWRITE_BUDGET_DIR = link;
+    try {
+      const budget = new MachineBudget('symlinked', 2, 200);
+      const release = await budget.acquire(AbortSignal.timeout(10_000));
+      release();
+      await expect(access(budget.path)).rejects.toThrow();
+    } finally {
+      process.env.ROBOWRITE_BUDGET_DIR = dir;
+    }
   });
 });

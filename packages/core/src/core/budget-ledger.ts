@@ -1,5 +1,6 @@
 import {
   closeSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readFileSync,
@@ -103,7 +104,16 @@ export function withLedger<T>(path: string, change: (ledger: Ledger) => T): T {
   }
 }
 
-/** Creates the ledgers' folder, readable by this user only. */
+/**
+ * Creates the ledgers' folder, readable by this user only, and refuses one this user does not own
+ * or that is a symlink: in a shared temp dir another user could create it first, then read or
+ * fill the ledgers. The caller falls back to the process's own budget.
+ */
 export function ensureLedgerDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const folder = lstatSync(dir);
+  if (!folder.isDirectory()) throw new Error(`${dir} is not a folder`);
+  if (typeof process.getuid === 'function' && folder.uid !== process.getuid()) {
+    throw new Error(`${dir} belongs to another user`);
+  }
 }
