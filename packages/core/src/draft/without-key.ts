@@ -1,12 +1,21 @@
 import type { Draft } from './draft.ts';
 
+/**
+ * `value` with `remove` applied to every string in it. Whatever holds no changed string is
+ * returned as it is, not copied: the key is almost never there, and this runs on every draft a
+ * pull or a build reads, so the usual cost is one walk, not a second copy of each body.
+ */
 function mapStrings(value: unknown, remove: (text: string) => string): unknown {
   if (typeof value === 'string') return remove(value);
-  if (Array.isArray(value)) return value.map((entry) => mapStrings(entry, remove));
+  if (Array.isArray(value)) {
+    const mapped = value.map((entry) => mapStrings(entry, remove));
+    return mapped.every((entry, index) => entry === value[index]) ? value : mapped;
+  }
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, entry]) => [key, mapStrings(entry, remove)]),
-    );
+    const entries = Object.entries(value);
+    const mapped = entries.map(([key, entry]) => [key, mapStrings(entry, remove)] as const);
+    const same = mapped.every(([, entry], index) => entry === entries[index]?.[1]);
+    return same ? value : Object.fromEntries(mapped);
   }
   return value;
 }

@@ -5,16 +5,16 @@ import { startGeneration, waitAndCollect } from '../sync/generate.ts';
 import type { GenerateInput } from '../sync/jobs.ts';
 import { readBriefFile } from './brief-file.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
-import { providerInput } from './provider-input.ts';
+import { type ProviderInputFlags, providerInput } from './provider-input.ts';
 import { pullExitCode, pullJson, reportPull } from './render-pull.ts';
 import { validateGenerateInput } from './validate-generate.ts';
 
-export interface GenerateFlags {
+/** RoboWrite's flags here; WriterzRoom's and Writer's (and `brief`) from provider-input.ts. */
+export interface GenerateFlags extends ProviderInputFlags {
   title?: string;
   keyword?: string;
   secondary?: string[];
   premise?: string;
-  brief?: string;
   flow?: 'topic' | 'brief';
   brand?: string;
   property?: string;
@@ -27,13 +27,6 @@ export interface GenerateFlags {
   timeout?: number;
   out?: string;
   forceOut?: boolean;
-  /** WriterzRoom and Writer (provider-input.ts). */
-  template?: string;
-  styleProfile?: string;
-  generationMode?: string;
-  topic?: string;
-  input?: string[];
-  app?: string;
 }
 
 /** The flags only some providers take: given to another, they would be silently ignored. */
