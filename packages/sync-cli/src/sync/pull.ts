@@ -9,6 +9,7 @@ import type { SyncContext } from './context.ts';
 import { DraftReader } from './draft-reader.ts';
 import { errorLine } from './error-line.ts';
 import { confinedPath } from './inside-folder.ts';
+import type { JobSchedule } from './job-schedule.ts';
 import { withLock } from './lock.ts';
 import { advanceJobs } from './pending-jobs.ts';
 import { PullLog } from './pull-log.ts';
@@ -39,6 +40,8 @@ export interface PullOptions {
   onProgress?: (event: PullProgress) => void;
   /** How long to wait for another run's lock (default 60 s). */
   lockWaitMs?: number;
+  /** A watching process's job-poll schedule; without one every pending job is polled once. */
+  schedule?: JobSchedule;
 }
 
 export type PullProgress =
@@ -187,7 +190,8 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
   rememberStartTimes(ctx, store);
 
   // 2. Pending jobs: finish interrupted requests, then read where each job is.
-  const jobItems = await advanceJobs({ provider, store, dryRun, signal }, log);
+  const { schedule } = options;
+  const jobItems = await advanceJobs({ provider, store, dryRun, signal, schedule }, log);
 
   // 3. The listing (skipped for targeted pulls, and where the API has none: such a provider's
   // drafts are the generations in the state, and nothing is deleted for not being listed).
