@@ -5,6 +5,7 @@ import {
   JobSchedule,
   learnedFrom,
   nextPollAt,
+  probeAt,
 } from '../src/sync/job-schedule.ts';
 
 const rules = { intervalMs: 1_000, maxGapMs: 30_000 };
@@ -59,6 +60,39 @@ describe('job schedule (pure)', () => {
     expect(duePolls(due, 2_000, 2)).toEqual(['later', 'late']);
     expect(duePolls(due, 2_000, 10)).toEqual(['later', 'late', 'now']);
     expect(duePolls(due, 2_000, 0)).toEqual([]);
+  });
+});
+
+describe('probing the oldest job (providers without a listing)', () => {
+  it('polls it every interval until a first landing, then no longer', () => {
+    expect(probeAt(fresh(0), [], rules)).toBe(1_000);
+    expect(probeAt({ startedAt: 0, lastPollAt: 7_000, lastRunningAt: 7_000 }, [], rules)).toBe(
+      8_000,
+    );
+    expect(probeAt(fresh(0), [5_000], rules)).toBeNull();
+    expect(probeAt(undefined, [], rules)).toBeNull();
+  });
+
+  it('a probing schedule learns a duration tight to an interval', () => {
+    const probing = new JobSchedule(rules, 10, { probe: true });
+    const plain = new JobSchedule(rules, 10);
+    // Two jobs, the oldest finishing at 9.5 s: polled at every second by the probing schedule.
+    for (const schedule of [probing, plain]) {
+      for (let now = 1_000; now <= 20_000; now += 1_000) {
+        for (const key of schedule.due(
+          [
+            ['old', 0],
+            ['new', 500],
+          ],
+          now,
+        )) {
+          schedule.polled(key, now, key === 'old' && now >= 9_500 ? 'landed' : 'running');
+        }
+        if (schedule.learned.length > 0) break;
+      }
+    }
+    expect(probing.learned).toEqual([9_000]);
+    expect(plain.learned).toEqual([8_000]);
   });
 });
 

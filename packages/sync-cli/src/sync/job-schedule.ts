@@ -8,6 +8,10 @@
  * started and then at doubling gaps. Once jobs land, each landing teaches a duration (a lower
  * bound: the last time that job was seen running), and a job is first polled at the median of
  * those, then at gaps that grow with how overdue it is. Gaps never exceed `maxGapMs`.
+ *
+ * Where polls are the only way drafts are found (a provider without a listing), the oldest job
+ * is also probed every interval until the first landing: the first duration learned is then
+ * tight to an interval, not loose by a doubling gap, and so is every job scheduled by it.
  */
 
 export interface ScheduleRules {
@@ -78,6 +82,19 @@ export function learnedFrom(timing: Readonly<JobTiming>): number | null {
   return Math.max(0, timing.lastRunningAt - timing.startedAt);
 }
 
+/**
+ * The probe's poll time for the oldest pending job: every interval, while nothing has landed.
+ * Null when it is not probed.
+ */
+export function probeAt(
+  oldest: Readonly<JobTiming> | undefined,
+  learned: readonly number[],
+  rules: ScheduleRules,
+): number | null {
+  if (!oldest || learned.length > 0) return null;
+  return (oldest.lastPollAt ?? oldest.startedAt) + rules.intervalMs;
+}
+
 /** The order polls are spent in: most overdue first, `limit` at most. */
 export function duePolls(due: ReadonlyMap<string, number>, now: number, limit: number): string[] {
   return [...due]
@@ -97,10 +114,13 @@ export class JobSchedule {
   readonly #rules: ScheduleRules;
   /** How many jobs one cycle may poll (the rest of the cycle's budget goes to the listing). */
   readonly pollsPerCycle: number;
+  /** Whether the oldest job is probed every interval until a first landing (see above). */
+  readonly #probe: boolean;
 
-  constructor(rules: ScheduleRules, pollsPerCycle: number) {
+  constructor(rules: ScheduleRules, pollsPerCycle: number, options: { probe?: boolean } = {}) {
     this.#rules = rules;
     this.pollsPerCycle = Math.max(1, Math.floor(pollsPerCycle));
+    this.#probe = options.probe ?? false;
   }
 
   /** Durations learned so far (a copy). */
@@ -120,9 +140,14 @@ export class JobSchedule {
   /** The jobs to poll now, from the pending ones (key and start time), most overdue first. */
   due(pending: Iterable<[string, number]>, now: number): string[] {
     const at = new Map<string, number>();
+    let oldest: [string, JobTiming] | undefined;
     for (const [key, startedAt] of pending) {
-      at.set(key, nextPollAt(this.#timing(key, startedAt), this.#learned, this.#rules));
+      const timing = this.#timing(key, startedAt);
+      at.set(key, nextPollAt(timing, this.#learned, this.#rules));
+      if (!oldest || timing.startedAt < oldest[1].startedAt) oldest = [key, timing];
     }
+    const probe = this.#probe && oldest ? probeAt(oldest[1], this.#learned, this.#rules) : null;
+    if (oldest && probe !== null) at.set(oldest[0], Math.min(at.get(oldest[0]) ?? probe, probe));
     // Jobs no longer pending (collected by another run, or gone from the state) are forgotten.
     for (const key of this.#timings.keys()) if (!at.has(key)) this.#timings.delete(key);
     return duePolls(at, now, this.pollsPerCycle);

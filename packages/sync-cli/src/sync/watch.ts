@@ -43,12 +43,13 @@ export function pauseAfter(
  * The job-poll schedule for a context. Polls take a share of what one interval's budget allows:
  * a quarter where the listing collects drafts (a poll only completes the record), half where
  * polls are how drafts are found (each landing costs a read too); the rest is the listing's.
+ * Only there is the oldest job probed every interval until a first landing.
  */
 export function jobScheduleFor(ctx: SyncContext, intervalMs: number): JobSchedule {
   const perInterval = (intervalMs * ctx.config.watch.requestsPerMinute) / 60_000;
-  const share = ctx.provider.listing === 'complete' ? 4 : 2;
+  const listed = ctx.provider.listing === 'complete';
   const rules = { intervalMs, maxGapMs: Math.max(intervalMs, DEFAULT_MAX_GAP_MS) };
-  return new JobSchedule(rules, perInterval / share);
+  return new JobSchedule(rules, perInterval / (listed ? 4 : 2), { probe: !listed });
 }
 
 /** What the file watcher tells the loop: a synced file changed, or the config did. */
