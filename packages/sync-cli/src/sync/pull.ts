@@ -10,8 +10,9 @@ import { DraftReader } from './draft-reader.ts';
 import { errorLine } from './error-line.ts';
 import { confinedPath } from './inside-folder.ts';
 import type { JobSchedule } from './job-schedule.ts';
+import { listedFreshness } from './listed-freshness.ts';
 import { withLock } from './lock.ts';
-import { advanceJobs } from './pending-jobs.ts';
+import { advanceJobs, type JobItem } from './pending-jobs.ts';
 import { PullLog } from './pull-log.ts';
 import {
   jobReports,
@@ -170,6 +171,27 @@ async function planPull(
   return { reader, first, settled };
 }
 
+/**
+ * The landed jobs' items still to read. One the listing shows unchanged since the file was
+ * written (a watch wrote it from the listing before the job's poll was due) is linked to its
+ * job in the state instead: the job is collected without a second read of the same draft.
+ */
+function jobItemsToRead(
+  store: SyncStateStore,
+  jobItems: ReadonlyMap<string, JobItem>,
+  listed: ReadonlyMap<string, DraftSummary>,
+  renderAgain: boolean,
+): string[] {
+  const toRead: string[] = [];
+  for (const [id, job] of jobItems) {
+    const summary = listed.get(id);
+    const fresh = summary && listedFreshness(store.item(id), summary.marker) === 'unchanged';
+    if (fresh && !renderAgain) store.linkJob(id, job);
+    else toRead.push(id);
+  }
+  return toRead;
+}
+
 /** When each generation was sent, by draft id, for a provider whose drafts carry no date. */
 function rememberStartTimes(ctx: SyncContext, store: SyncStateStore): void {
   for (const [, job] of store.jobs()) {
@@ -201,7 +223,10 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
       : { listed: new Map<string, DraftSummary>(), complete: false };
 
   // 4. The plan, and the reads that settle every name before anything is written.
-  const planInput = { jobItems: jobItems.keys(), only, force, rerender };
+  const toRead = dryRun
+    ? [...jobItems.keys()]
+    : jobItemsToRead(store, jobItems, listed, force || rerender);
+  const planInput = { jobItems: toRead, only, force, rerender };
   const { reader, first, settled } = await planPull(
     ctx,
     { provider, store, log, listed },
