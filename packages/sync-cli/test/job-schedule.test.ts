@@ -112,6 +112,17 @@ describe('JobSchedule', () => {
     expect(schedule.due([['b', 10_000]], 12_000)).toEqual(['b']);
   });
 
+  it('a failed poll waits for the next gap and teaches nothing', () => {
+    const schedule = new JobSchedule(rules, 10);
+    expect(schedule.due([['f', 0]], 1_000)).toEqual(['f']);
+    schedule.polled('f', 1_000, 'failed');
+    expect(schedule.due([['f', 0]], 1_500)).toEqual([]);
+    expect(schedule.due([['f', 0]], 2_000)).toEqual(['f']);
+    schedule.polled('f', 2_000, 'failed');
+    schedule.polled('f', 4_000, 'landed');
+    expect(schedule.learned).toEqual([]);
+  });
+
   it('a job that ended without landing teaches nothing; forgotten jobs are dropped', () => {
     const schedule = new JobSchedule(rules, 10);
     schedule.due([['x', 0]], 1_000);

@@ -153,13 +153,16 @@ export class JobSchedule {
     return duePolls(at, now, this.pollsPerCycle);
   }
 
-  /** A poll's answer: still running, or ended (landed or not; only a landing teaches). */
-  polled(key: string, at: number, result: 'running' | 'landed' | 'ended'): void {
+  /**
+   * A poll's answer: still running, ended (landed or not; only a landing teaches), or none (the
+   * poll failed: the job is polled again at its next gap, and nothing is learned).
+   */
+  polled(key: string, at: number, result: 'running' | 'landed' | 'ended' | 'failed'): void {
     const timing = this.#timings.get(key);
     if (!timing) return;
     timing.lastPollAt = at;
-    if (result === 'running') {
-      timing.lastRunningAt = at;
+    if (result === 'running' || result === 'failed') {
+      if (result === 'running') timing.lastRunningAt = at;
       return;
     }
     const learned = result === 'landed' ? learnedFrom(timing) : null;

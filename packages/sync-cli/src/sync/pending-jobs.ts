@@ -60,7 +60,7 @@ function recordsToAdvance(step: JobStep, now: number): string[] {
   const running: [string, number][] = [];
   const free: string[] = [];
   for (const [key, job] of pending) {
-    if (!job.jobId || hasLanded(job)) free.push(key);
+    if (!job.jobId || jobOutcome(job) !== 'running') free.push(key);
     else running.push([key, Date.parse(job.startedAt ?? '') || now]);
   }
   return [...free, ...schedule.due(running, now)];
@@ -115,6 +115,8 @@ export async function advanceJobs(step: JobStep, log: PullLog): Promise<Map<stri
     try {
       await advanceJob(step, key);
     } catch (error) {
+      // A poll that failed waits its turn like one that was answered, not every cycle.
+      if (polled) step.schedule?.polled(key, Date.now(), 'failed');
       advanceFailed(step, log, key, error);
       continue;
     }
