@@ -23,6 +23,8 @@ export interface ProviderJobsParams {
   windowMs: number;
   jobDurationMs: number;
   intervalMs: number;
+  /** Pause between two starts, as the RoboWrite row's (the limiters may space them further). */
+  staggerMs: number;
 }
 
 export interface ProviderJobsRun {
@@ -41,6 +43,8 @@ export interface ProviderJobsRun {
   bound: string;
   /** The watch budget, requests a minute. */
   requestsPerMinute: number;
+  /** From the first job accepted to the last: landings arrive about as fast as starts did. */
+  startSpreadMs: number;
 }
 
 interface Setup {
@@ -167,6 +171,7 @@ export async function providerJobs(
     for (let i = 0; i < p.jobs; i++) {
       const started = await startGeneration(ctx, setup.input(i));
       accepted.push({ key: started.key, at: Date.now() });
+      await sleep(p.staggerMs);
     }
     log(`jobs: ${provider}: waiting for the watcher to collect every draft`);
     const deadline = Date.now() + p.jobDurationMs * 4 + p.jobs * 1_000;
@@ -204,6 +209,7 @@ export async function providerJobs(
       cycles: watching.cycles(),
       bound: setup.bound,
       requestsPerMinute: setup.requestsPerMinute,
+      startSpreadMs: (accepted.at(-1)?.at ?? 0) - (accepted[0]?.at ?? 0),
     };
   } finally {
     controller.abort();
@@ -218,5 +224,5 @@ export function providerSetupLine(
   run: ProviderJobsRun,
   p: Omit<ProviderJobsParams, 'jobs'>,
 ): string {
-  return `${run.provider}: ${run.jobs} jobs of ${ms(p.jobDurationMs)}; ${run.bound}; watch interval ${ms(p.intervalMs)}, watch budget ${run.requestsPerMinute} requests a minute (the polled route's limit, scaled); ${run.cycles} watch cycles, ${run.requests} requests in all`;
+  return `${run.provider}: ${run.jobs} jobs of ${ms(p.jobDurationMs)}, started ${p.staggerMs} ms apart (accepted over ${ms(run.startSpreadMs)}); ${run.bound}; watch interval ${ms(p.intervalMs)}, watch budget ${run.requestsPerMinute} requests a minute (the polled route's limit, scaled); ${run.cycles} watch cycles, ${run.requests} requests in all`;
 }

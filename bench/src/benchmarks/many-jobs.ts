@@ -130,6 +130,15 @@ function providerRows(run: ProviderJobsRun, intervalMs: number): BenchResult['ro
   ];
 }
 
+/**
+ * What bounds a provider's delay when its budget does: each landing costs a read, and landings
+ * arrive about as fast as the starts were accepted.
+ */
+function landingRate(run: ProviderJobsRun): string {
+  const perSecond = (run.jobs * 1_000) / Math.max(1, run.startSpreadMs);
+  return `${PROVIDER_NAMES[run.provider]}: ${run.jobs} jobs accepted over ${ms(run.startSpreadMs)} land at about ${perSecond.toFixed(1)} a second, each costing at least one request (its read, or its poll and read where nothing is listed); the watch budget allows ${(run.requestsPerMinute / 60).toFixed(1)} requests a second, listing and polls included.`;
+}
+
 function providerChecks(run: ProviderJobsRun): BenchResult['checks'] {
   const name = PROVIDER_NAMES[run.provider];
   return [
@@ -263,7 +272,7 @@ export async function manyJobs(smoke: boolean, log: (line: string) => void): Pro
     );
     const guideMedian = percentile(guide.delays, 50);
     const guideP95 = percentile(guide.delays, 95);
-    const base = { windowMs, jobDurationMs, intervalMs };
+    const base = { windowMs, jobDurationMs, intervalMs, staggerMs };
     const others = await otherProviders(smoke, base, log);
     return {
       title: `4. Many jobs: ${jobs} generations in flight, collected by \`pull --watch\``,
@@ -330,6 +339,7 @@ export async function manyJobs(smoke: boolean, log: (line: string) => void): Pro
               .map(([route, n]) => `${route} ${n}`)
               .join(', ')}.`,
         ),
+        ...others.map((run) => landingRate(run)),
       ],
     };
   } finally {
