@@ -15,6 +15,13 @@ import { type GuidePollCounts, pollLikeTheGuide } from '../baseline/guide-job-po
 import { startBenchEmulator } from '../harness/emulator.ts';
 import { type BenchResult, ms } from '../harness/report.ts';
 import { percentile, sleep } from '../harness/stats.ts';
+import {
+  type OtherProvider,
+  type ProviderJobsParams,
+  type ProviderJobsRun,
+  providerJobs,
+  providerSetupLine,
+} from './many-jobs-providers.ts';
 
 const LIMIT = 120;
 
@@ -77,6 +84,81 @@ async function guidePhase(p: Params, outDir: string) {
     await client.close();
     await emu.close();
   }
+}
+
+const PROVIDER_NAMES: Record<OtherProvider, string> = {
+  writerzroom: 'WriterzRoom',
+  writer: 'Writer',
+};
+
+/** A provider's rows: its 429s, drafts collected, and the finish-to-file median. */
+function providerRows(run: ProviderJobsRun, intervalMs: number): BenchResult['rows'] {
+  const name = PROVIDER_NAMES[run.provider];
+  return [
+    {
+      figure: `${name}: 429s received`,
+      ours: String(run.rateLimited),
+      alternative: '',
+      ratio: '',
+      goal: '0',
+      met: run.rateLimited === 0,
+    },
+    {
+      figure: `${name}: drafts collected`,
+      ours: `${run.collected} / ${run.jobs}`,
+      alternative: '',
+      ratio: '',
+      goal: String(run.jobs),
+      met: run.collected === run.jobs,
+    },
+    {
+      figure: `${name}: job finished → file written, median`,
+      ours: ms(run.median),
+      alternative: '',
+      ratio: (run.median / intervalMs).toFixed(2),
+      goal: '<= 1.50 x interval',
+      met: run.median <= 1.5 * intervalMs,
+    },
+    {
+      figure: `${name}: job finished → file written, p95`,
+      ours: ms(run.p95),
+      alternative: '',
+      ratio: (run.p95 / intervalMs).toFixed(2),
+      goal: '',
+      met: null,
+    },
+  ];
+}
+
+/**
+ * What bounds a provider's delay when its budget does: each landing costs a read, and landings
+ * arrive about as fast as the starts were accepted.
+ */
+function landingRate(run: ProviderJobsRun): string {
+  const perSecond = (run.jobs * 1_000) / Math.max(1, run.startSpreadMs);
+  return `${PROVIDER_NAMES[run.provider]}: ${run.jobs} jobs accepted over ${ms(run.startSpreadMs)} land at about ${perSecond.toFixed(1)} a second, each costing at least one request (its read, or its poll and read where nothing is listed); the watch budget allows ${(run.requestsPerMinute / 60).toFixed(1)} requests a second, listing and polls included.`;
+}
+
+function providerChecks(run: ProviderJobsRun): BenchResult['checks'] {
+  const name = PROVIDER_NAMES[run.provider];
+  return [
+    { what: `${name}: 429s received`, expected: 0, actual: run.rateLimited },
+    { what: `${name}: drafts collected`, expected: run.jobs, actual: run.collected },
+    { what: `${name}: jobs created in the emulator`, expected: run.jobs, actual: run.created },
+  ];
+}
+
+/** WriterzRoom and Writer, one after the other, each against its own emulator personality. */
+async function otherProviders(
+  smoke: boolean,
+  base: Omit<ProviderJobsParams, 'jobs'>,
+  log: (line: string) => void,
+) {
+  // WriterzRoom's generate limit is 10 a minute: 40 jobs (20 in smoke runs) take four windows
+  // to start, so fewer of them run at once than RoboWrite's 100.
+  const writerzroom = await providerJobs('writerzroom', { ...base, jobs: smoke ? 20 : 40 }, log);
+  const writer = await providerJobs('writer', { ...base, jobs: smoke ? 20 : 100 }, log);
+  return [writerzroom, writer];
 }
 
 /**
@@ -190,12 +272,15 @@ export async function manyJobs(smoke: boolean, log: (line: string) => void): Pro
     );
     const guideMedian = percentile(guide.delays, 50);
     const guideP95 = percentile(guide.delays, 95);
+    const base = { windowMs, jobDurationMs, intervalMs, staggerMs };
+    const others = await otherProviders(smoke, base, log);
     return {
       title: `4. Many jobs: ${jobs} generations in flight, collected by \`pull --watch\``,
       setup: [
         `${jobs} topic-autopilot jobs started ${staggerMs} ms apart (the shared limiter spaces them further), each running ${ms(jobDurationMs)} + ${ms(completionLagMs)} completion lag, so completions are staggered`,
         `emulator and client limit ${LIMIT} requests per ${windowMs} ms (the API's limit scaled ${60_000 / windowMs}x); watch interval ${ms(intervalMs)}, watch budget ${requestsPerMinute} requests a minute (the CLI's default half of the limit, scaled)`,
         `one client shared by generate and watch, in one process with the emulator; ${cycles} watch cycles, ${spent.requests} requests in all`,
+        ...others.map((run) => providerSetupLine(run, base)),
       ],
       rows: [
         {
@@ -230,6 +315,7 @@ export async function manyJobs(smoke: boolean, log: (line: string) => void): Pro
           goal: '',
           met: null,
         },
+        ...others.flatMap((run) => providerRows(run, intervalMs)),
       ],
       checks: [
         { what: '429s received', expected: 0, actual: spent.rateLimited },
@@ -239,6 +325,7 @@ export async function manyJobs(smoke: boolean, log: (line: string) => void): Pro
           expected: jobs,
           actual: spent.routes['POST /content/generate'] ?? 0,
         },
+        ...others.flatMap(providerChecks),
       ],
       notes: [
         `Requests by route: ${Object.entries(spent.routes)
@@ -246,6 +333,13 @@ export async function manyJobs(smoke: boolean, log: (line: string) => void): Pro
           .join(', ')}.`,
         `Ratios in the delay rows are to the polling interval (${ms(intervalMs)}), the goal's unit. The alternative polls each job every interval with no budget, so it is fast while it gets answers and spends ${guide.counts.requests} requests on ${jobs} jobs (ours: ${spent.requests}, job starts and listings included).`,
         'A write is timed when the watch cycle that made it reports (after its writes), so delays include the rest of that cycle.',
+        ...others.map(
+          (run) =>
+            `${PROVIDER_NAMES[run.provider]} requests by route: ${Object.entries(run.routes)
+              .map(([route, n]) => `${route} ${n}`)
+              .join(', ')}.`,
+        ),
+        ...others.map((run) => landingRate(run)),
       ],
     };
   } finally {

@@ -9,8 +9,10 @@ import type { SyncContext } from './context.ts';
 import { DraftReader } from './draft-reader.ts';
 import { errorLine } from './error-line.ts';
 import { confinedPath } from './inside-folder.ts';
+import type { JobSchedule } from './job-schedule.ts';
+import { listedFreshness } from './listed-freshness.ts';
 import { withLock } from './lock.ts';
-import { advanceJobs } from './pending-jobs.ts';
+import { advanceJobs, type JobItem } from './pending-jobs.ts';
 import { PullLog } from './pull-log.ts';
 import {
   jobReports,
@@ -39,6 +41,8 @@ export interface PullOptions {
   onProgress?: (event: PullProgress) => void;
   /** How long to wait for another run's lock (default 60 s). */
   lockWaitMs?: number;
+  /** A watching process's job-poll schedule; without one every pending job is polled once. */
+  schedule?: JobSchedule;
 }
 
 export type PullProgress =
@@ -167,6 +171,27 @@ async function planPull(
   return { reader, first, settled };
 }
 
+/**
+ * The landed jobs' items still to read. One the listing shows unchanged since the file was
+ * written (a watch wrote it from the listing before the job's poll was due) is linked to its
+ * job in the state instead: the job is collected without a second read of the same draft.
+ */
+function jobItemsToRead(
+  store: SyncStateStore,
+  jobItems: ReadonlyMap<string, JobItem>,
+  listed: ReadonlyMap<string, DraftSummary>,
+  renderAgain: boolean,
+): string[] {
+  const toRead: string[] = [];
+  for (const [id, job] of jobItems) {
+    const summary = listed.get(id);
+    const fresh = summary && listedFreshness(store.item(id), summary.marker) === 'unchanged';
+    if (fresh && !renderAgain) store.linkJob(id, job);
+    else toRead.push(id);
+  }
+  return toRead;
+}
+
 /** When each generation was sent, by draft id, for a provider whose drafts carry no date. */
 function rememberStartTimes(ctx: SyncContext, store: SyncStateStore): void {
   for (const [, job] of store.jobs()) {
@@ -187,7 +212,8 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
   rememberStartTimes(ctx, store);
 
   // 2. Pending jobs: finish interrupted requests, then read where each job is.
-  const jobItems = await advanceJobs({ provider, store, dryRun, signal }, log);
+  const { schedule } = options;
+  const jobItems = await advanceJobs({ provider, store, dryRun, signal, schedule }, log);
 
   // 3. The listing (skipped for targeted pulls, and where the API has none: such a provider's
   // drafts are the generations in the state, and nothing is deleted for not being listed).
@@ -197,7 +223,10 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
       : { listed: new Map<string, DraftSummary>(), complete: false };
 
   // 4. The plan, and the reads that settle every name before anything is written.
-  const planInput = { jobItems: jobItems.keys(), only, force, rerender };
+  const toRead = dryRun
+    ? [...jobItems.keys()]
+    : jobItemsToRead(store, jobItems, listed, force || rerender);
+  const planInput = { jobItems: toRead, only, force, rerender };
   const { reader, first, settled } = await planPull(
     ctx,
     { provider, store, log, listed },

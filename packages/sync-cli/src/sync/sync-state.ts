@@ -122,6 +122,17 @@ export class SyncStateStore {
     this.#state.orphans = [...remaining];
   }
 
+  /**
+   * A job landed on an item the listing already brought in unchanged: the job is recorded on it
+   * (state only, entries carry no job fields), so the file need not be read again.
+   */
+  linkJob(itemId: string, job: { jobId: string; status: string }): void {
+    const known = this.#state.items[itemId];
+    if (!known) return;
+    known.jobId = job.jobId;
+    known.jobStatus = job.status;
+  }
+
   /** The listing's marker moved from the legacy form to core's, nothing else changed. */
   upgradeMarker(itemId: string, marker: string): void {
     const known = this.#state.items[itemId];

@@ -6,6 +6,7 @@ import { CONFIG_FILE } from '../config/define-config.ts';
 import { isTempFile } from './atomic-write.ts';
 import { type ContextOverrides, createContext, type SyncContext } from './context.ts';
 import { hashText } from './hash.ts';
+import { DEFAULT_MAX_GAP_MS, JobSchedule } from './job-schedule.ts';
 import { type PullResult, pull } from './pull.ts';
 import { readState } from './state.ts';
 import { readTextOrNull } from './writer.ts';
@@ -36,6 +37,19 @@ export function pauseAfter(
   requestsPerMinute: number,
 ): number {
   return Math.max(intervalMs, Math.ceil((requests * 60_000) / requestsPerMinute));
+}
+
+/**
+ * The job-poll schedule for a context. Polls take a share of what one interval's budget allows:
+ * a quarter where the listing collects drafts (a poll only completes the record), half where
+ * polls are how drafts are found (each landing costs a read too); the rest is the listing's.
+ * Only there is the oldest job probed every interval until a first landing.
+ */
+export function jobScheduleFor(ctx: SyncContext, intervalMs: number): JobSchedule {
+  const perInterval = (intervalMs * ctx.config.watch.requestsPerMinute) / 60_000;
+  const listed = ctx.provider.listing === 'complete';
+  const rules = { intervalMs, maxGapMs: Math.max(intervalMs, DEFAULT_MAX_GAP_MS) };
+  return new JobSchedule(rules, perInterval / (listed ? 4 : 2), { probe: !listed });
 }
 
 /** What the file watcher tells the loop: a synced file changed, or the config did. */
@@ -106,10 +120,16 @@ async function reloadContext(
 }
 
 /** One pull; how many requests it made (1 when it failed: the rest still counts). */
-async function cycle(ctx: SyncContext, options: WatchOptions, ours: Set<string>): Promise<number> {
+async function cycle(
+  ctx: SyncContext,
+  options: WatchOptions,
+  ours: Set<string>,
+  schedule: JobSchedule,
+): Promise<number> {
   const result = await pull(ctx, {
     force: options.force ?? false,
     signal: options.signal,
+    schedule,
     onProgress: (event) => {
       if (event.type === 'action' && 'desired' in event.outcome && event.outcome.desired) {
         ours.add(hashText(event.outcome.desired.text));
@@ -146,21 +166,30 @@ export async function watchLoop(
     onLocalEdit: options.onLocalEdit,
   });
   options.onReady?.(ctx);
+  const intervalOf = (c: SyncContext) => options.intervalMs ?? c.config.watch.intervalMs;
+  let schedule = jobScheduleFor(ctx, intervalOf(ctx));
   try {
     while (!signal.aborted) {
       if (reload) {
         reload = false;
         ctx = await reloadContext(ctx, overrides, watcher, options);
+        schedule = jobScheduleFor(ctx, intervalOf(ctx));
       }
       let requests = 1;
+      let failed = false;
+      const cycleStart = Date.now();
       try {
-        requests = await cycle(ctx, options, ours);
+        requests = await cycle(ctx, options, ours, schedule);
       } catch (error) {
         if (signal.aborted) break;
+        failed = true;
         options.onError?.(error);
       }
-      const { intervalMs, requestsPerMinute } = ctx.config.watch;
-      const pause = pauseAfter(requests, options.intervalMs ?? intervalMs, requestsPerMinute);
+      // Counted from the cycle's start: a cycle that took part of its interval rests the rest,
+      // and the requests it made still buy their share of a minute's budget. A failed cycle
+      // rests in full, so a failing API is not retried back to back.
+      const rest = pauseAfter(requests, intervalOf(ctx), ctx.config.watch.requestsPerMinute);
+      const pause = failed ? rest : Math.max(0, rest - (Date.now() - cycleStart));
       await sleep(pause, undefined, { signal }).catch(() => {});
     }
   } finally {
