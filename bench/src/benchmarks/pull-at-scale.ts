@@ -162,9 +162,13 @@ export async function pullAtScale(
     const { pages, items } = await expectedListPages(emu, ALL_STATUSES);
     const root = join(temp, 'ours');
     log(`pull: cold pull of ${big} items, ours then the guide's loop`);
+    const load1 = () => os.loadavg()[0] ?? 0;
+    const loadBefore = load1();
     const cold = await ours(emu, root);
+    const loadBetween = load1();
     const loopOut = join(temp, 'loop');
     const loopCold = await baseline(emu, loopOut);
+    const loadAfter = load1();
     log('pull: no-change re-pull, ours then the guide loop');
     const again = await ours(emu, root);
     const loopAgain = await baseline(emu, loopOut);
@@ -345,6 +349,7 @@ export async function pullAtScale(
         `${Math.round((pages + items) / 120)} minutes and the comparison would only measure the limit (benchmark 3 measures that). ` +
         'The CLI client is built with `rateLimit: false` for the same reason; the guide loop has none.',
       `List pages: one listing per status (${ALL_STATUSES.join(', ')}), 200 a page, ceil(n/200) each; the emulator holds ${items} items over those statuses, so ${pages} pages.`,
+      `Load average (1 min) before our cold pull, between it and the loop's, after the loop's: ${[loadBefore, loadBetween, loadAfter].map((l) => l.toFixed(2)).join(', ')} on ${os.cpus().length} CPUs.`,
       'Files written are counted on disk (mtime and size of every .md before and after), not from the tools’ own reports. Wall times are measured inside each child process around the pull itself; peak RSS is the child’s `maxRSS`.',
     );
     return {
