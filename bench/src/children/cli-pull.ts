@@ -2,6 +2,7 @@
 // is its own. Args: <root> <outDir> <statuses,comma> <rateLimit: off | N/windowMs[/process]>
 // (`/process`: this process's budget only, not the machine-wide one shared with other pulls).
 import { mkdir } from 'node:fs/promises';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { RoboWrite } from '@robowrite/core';
 import { createContext, pull } from '@robowrite/sync-cli';
 import { reportResult } from '../harness/child.ts';
@@ -20,6 +21,18 @@ const client = new RoboWrite({
 // A project folder exists before robowrite runs in it (createContext checks its real path).
 await mkdir(root, { recursive: true });
 const ctx = await createContext(root, { client, outDir, statuses: statuses.split(',') });
+// Where the RSS goes: the most V8 committed to the young and old generations, and the most
+// memory outside the heap (undici's body chunks, file buffers), sampled while the pull runs.
+const peak = { youngMB: 0, oldMB: 0, externalMB: 0 };
+const sample = () => {
+  for (const space of getHeapSpaceStatistics()) {
+    const mb = space.space_size / (1024 * 1024);
+    if (space.space_name === 'new_space') peak.youngMB = Math.max(peak.youngMB, mb);
+    if (space.space_name === 'old_space') peak.oldMB = Math.max(peak.oldMB, mb);
+  }
+  peak.externalMB = Math.max(peak.externalMB, process.memoryUsage().external / (1024 * 1024));
+};
+const sampler = setInterval(sample, 100);
 const started = performance.now();
 // Phase boundaries, to show where a pull's time goes: listing, item reads, then render + write.
 let listedAt = started;
@@ -31,6 +44,8 @@ const result = await pull(ctx, {
   },
 });
 const endedAt = performance.now();
+sample();
+clearInterval(sampler);
 const wallMs = endedAt - started;
 await client.close();
 reportResult({
@@ -42,6 +57,7 @@ reportResult({
     readMs: Math.max(0, lastReadAt - listedAt),
     writeMs: endedAt - Math.max(listedAt, lastReadAt),
   },
+  peak,
   requests: result.requests,
   counts: result.counts,
   failures: result.failures.length,

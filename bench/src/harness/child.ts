@@ -2,10 +2,12 @@ import { spawn } from 'node:child_process';
 
 const MARK = 'BENCH_RESULT ';
 
-/** What every measured child reports about itself: its own wall time and peak RSS. */
+/** What every measured child reports about itself: its own wall time, peak RSS and CPU time. */
 export interface Measured {
   wallMs: number;
   maxRssMB: number;
+  /** User + system CPU time of the whole child (start-up included). */
+  cpuMs: number;
 }
 
 /**
@@ -14,8 +16,10 @@ export interface Measured {
  * emulator or the other runs.
  */
 export function reportResult(result: { wallMs: number } & Record<string, unknown>): void {
-  const maxRssMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`\n${MARK}${JSON.stringify({ ...result, maxRssMB })}\n`);
+  const usage = process.resourceUsage();
+  const maxRssMB = usage.maxRSS / 1024;
+  const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+  process.stdout.write(`\n${MARK}${JSON.stringify({ ...result, maxRssMB, cpuMs })}\n`);
 }
 
 /** Runs `node <script> ...args` and resolves to the result line it reported. */

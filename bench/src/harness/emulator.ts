@@ -8,10 +8,31 @@ export interface BenchEmulator {
   /** Counters now, to diff against later. */
   snapshot(): Stats;
   /** Requests and 429s since a snapshot (the emulator's own counts: exact). */
-  since(before: Stats): { requests: number; rateLimited: number; routes: Record<string, number> };
+  since(before: Stats): StatsDelta;
   /** Environment for a child that talks to this emulator. */
   env: Record<string, string>;
   close(): Promise<void>;
+}
+
+/** What the emulator counted between two snapshots. */
+export interface StatsDelta {
+  requests: number;
+  rateLimited: number;
+  routes: Record<string, number>;
+}
+
+/** Requests, 429s and per-route counts from `before` to `now` (the emulator's own: exact). */
+export function statsSince(now: Stats, before: Stats): StatsDelta {
+  const routes: Record<string, number> = {};
+  for (const [route, count] of Object.entries(now.routes)) {
+    const delta = count - (before.routes[route] ?? 0);
+    if (delta > 0) routes[route] = delta;
+  }
+  return {
+    requests: now.requests - before.requests,
+    rateLimited: now.rateLimited - before.rateLimited,
+    routes,
+  };
 }
 
 /**
@@ -24,19 +45,7 @@ export async function startBenchEmulator(options: EmulatorOptions): Promise<Benc
     url: emu.url,
     apiKey: emu.apiKey,
     snapshot: () => structuredClone(emu.stats()),
-    since(before) {
-      const now = emu.stats();
-      const routes: Record<string, number> = {};
-      for (const [route, count] of Object.entries(now.routes)) {
-        const delta = count - (before.routes[route] ?? 0);
-        if (delta > 0) routes[route] = delta;
-      }
-      return {
-        requests: now.requests - before.requests,
-        rateLimited: now.rateLimited - before.rateLimited,
-        routes,
-      };
-    },
+    since: (before) => statsSince(emu.stats(), before),
     env: { ROBOWRITE_API_KEY: emu.apiKey, ROBOWRITE_BASE_URL: emu.url },
     close: () => emu.close(),
   };
@@ -48,7 +57,7 @@ export async function startBenchEmulator(options: EmulatorOptions): Promise<Benc
  * status, made before any measurement starts).
  */
 export async function expectedListPages(
-  emu: BenchEmulator,
+  emu: Pick<BenchEmulator, 'url' | 'apiKey'>,
   statuses: readonly string[],
 ): Promise<{ pages: number; items: number }> {
   let pages = 0;

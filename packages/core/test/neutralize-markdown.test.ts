@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { micromark } from 'micromark';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { asCodeBlock } from '../src/draft/neutralize-markdown.ts';
+import { asCodeBlock, clearlyNothingToEdit, findEdits } from '../src/draft/neutralize-markdown.ts';
 import { isSafeUrl, neutralizeMarkdown } from '../src/index.ts';
 
 // Issue 10, item 3: "API HTML and URLs reach the built site". A draft body is AI output that can
@@ -240,5 +240,78 @@ describe('neutralizeMarkdown on bodies built from hostile fragments (property)',
       }),
       { numRuns: 1000, seed: 103 },
     );
+  });
+});
+
+describe('neutralizeMarkdown: the check that skips the parse', () => {
+  // Near misses of a safe destination: each must fall back to the parse.
+  const FRAGMENTS = [
+    '[a](https://x.test)',
+    '[a](http://x.test "t")',
+    '[a](mailto:a@x.test)',
+    '[a](#top)',
+    '[a](/page)',
+    '[a](?q=1)',
+    '[a]: https://x.test',
+    '[a]:\n  /page',
+    '](',
+    ']:',
+    ']( ',
+    '](\n',
+    '\n> ',
+    '> ',
+    'javascript:x)',
+    'jav&#x61;script:x',
+    'https:',
+    '//x',
+    'page.md',
+    '.javascript:x',
+    '[^1]: ',
+    '![i](',
+    '(',
+    ')',
+    '[',
+    ']',
+    ':',
+    '\\',
+    '&#58;',
+    ' ',
+    '\t',
+    '\n',
+    'text',
+    '|',
+    '| - |',
+    '```',
+  ];
+  const body = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 25 }).map((f) => f.join(''));
+
+  it('says "nothing to edit" only where the parse finds nothing to edit', () => {
+    let skipped = 0;
+    fc.assert(
+      fc.property(body, (markdown) => {
+        if (!clearlyNothingToEdit(markdown)) return;
+        skipped++;
+        expect(findEdits(markdown, {})).toEqual([]);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+    // The property would hold vacuously if the check never said yes.
+    expect(skipped).toBeGreaterThan(100);
+  });
+
+  it('passes typical drafts (safe links, no HTML) and sends the rest to the parse', () => {
+    const typical =
+      '# Title\n\nSee [the guide](https://x.test/a) and [home](/).\n\n[ref]: #notes\n';
+    expect(clearlyNothingToEdit(typical)).toBe(true);
+    expect(neutralizeMarkdown(typical)).toBe(typical);
+    for (const unsafe of [
+      '[a](javascript:alert(1))',
+      '[a]( \njavascript:x)',
+      '[a]:\n> javascript:x',
+      '[a](.javascript:x)',
+      'x <b>y</b>',
+    ]) {
+      expect(clearlyNothingToEdit(unsafe)).toBe(false);
+    }
   });
 });

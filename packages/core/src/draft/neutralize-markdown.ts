@@ -35,8 +35,30 @@ function markdownEvents(markdown: string): Event[] {
   );
 }
 
+// Where a destination can start: right after `](` (inline links and images) or `]:` (reference
+// definitions), past any whitespace. A destination that starts with one of these prefixes has a
+// safe scheme whatever follows, even after decoding (nothing before the first `/`, `?` or `#`
+// can be an escape or a character reference).
+const DESTINATION_OPENER = /\](?:\(|:)[ \t\r\n]*/g;
+const SAFE_START = /^(?:https?:\/\/|mailto:|[#/?])/i;
+
+/**
+ * True only when a parse could find nothing to edit, proved without parsing: raw HTML and
+ * autolinks need a `<`, and every destination follows a `](` or `]:` and starts safely. Most
+ * drafts pass, and parsing a body is what a pull's render spent most of its time on. False
+ * means "parse to know" (a blockquote's `>` after a `](`, a relative `page.md`), never "unsafe".
+ */
+export function clearlyNothingToEdit(markdown: string): boolean {
+  if (markdown.includes('<')) return false;
+  for (const opener of markdown.matchAll(DESTINATION_OPENER)) {
+    const at = (opener.index ?? 0) + opener[0].length;
+    if (!SAFE_START.test(markdown.slice(at, at + 8))) return false;
+  }
+  return true;
+}
+
 /** What one pass changes: raw HTML escaped, unsafe destinations and autolinks defused. */
-function findEdits(markdown: string, options: NeutralizeOptions): Edit[] {
+export function findEdits(markdown: string, options: NeutralizeOptions): Edit[] {
   const edits: Edit[] = [];
   for (const [kind, token] of markdownEvents(markdown)) {
     if (kind !== 'enter') continue;
@@ -93,6 +115,7 @@ export function asCodeBlock(markdown: string): string {
 export function neutralizeMarkdown(markdown: string, options: NeutralizeOptions = {}): string {
   let text = markdown;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
+    if (clearlyNothingToEdit(text)) return text;
     const edits = findEdits(text, options);
     if (edits.length === 0) return text;
     text = applyEdits(text, edits);

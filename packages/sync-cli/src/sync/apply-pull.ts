@@ -18,8 +18,14 @@ import {
   WRITE_CONCURRENCY,
 } from './writer.ts';
 
-/** Items rendered and written together; with the next batch being read, what memory holds. */
-export const BATCH_SIZE = 64;
+/**
+ * Items rendered and written together; with the next batch being read, what memory holds. Kept
+ * small: everything a batch holds outlives a young-generation GC or two while its files are
+ * written, so V8 promotes it, and the old generation then grows with garbage. Measured on a cold
+ * pull of 10 000 items: 64 a batch peaked at 110-120 MB of old generation, 16 at 48 MB (RSS about
+ * 400 against 320 MB), in the same wall time; 8 gave no less.
+ */
+export const BATCH_SIZE = 16;
 
 /** What applying a pull's reads needs: settled names, the listing, where files go. */
 export interface ApplyRun {
