@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureLedgerDir, type Ledger, withLedger } from './budget-ledger.ts';
+import { afterRateLimited, currentShare, FULL_SHARE } from './budget-share.ts';
 import type { RateLimitOptions } from './rate-limiter.ts';
 import { sleep } from './sleep.ts';
 
@@ -121,6 +122,23 @@ export class MachineBudget {
     });
   }
 
+  /**
+   * A 429 answered this process's request sent at `sentAt`: pause every sharer, and cut the
+   * machine's share, which the ledger carries. The machine, not the process, is what the rest of
+   * the fleet competes with: were each process to cut only its own, the others of this machine
+   * would keep sending the whole limit between them, and a 429 would shrink nothing.
+   */
+  rateLimited(pauseMs: number, sentAt: number): void {
+    const until = Date.now() + pauseMs;
+    this.#pausedUntil = Math.max(this.#pausedUntil, until);
+    this.#use((ledger) => {
+      ledger.pausedUntil = Math.max(ledger.pausedUntil, until);
+      const share = ledger.share ?? FULL_SHARE;
+      const cut = afterRateLimited(share, this.#requests, this.#windowMs, Date.now(), sentAt);
+      if (cut !== share) ledger.share = cut;
+    });
+  }
+
   /** Milliseconds left in the last pause this process saw (its own or another's). */
   get pausedForMs(): number {
     return Math.max(0, this.#pausedUntil - Date.now());
@@ -133,7 +151,10 @@ export class MachineBudget {
       this.#pausedUntil = Math.max(this.#pausedUntil, ledger.pausedUntil);
       if (ledger.pausedUntil > now) return ledger.pausedUntil - now;
       prune(ledger, now, this.#windowMs);
-      if (ledger.slots.length < this.#requests) {
+      const share = currentShare(ledger.share ?? FULL_SHARE, this.#requests, this.#windowMs, now);
+      // Grown back to the whole limit: the ledger forgets the cut.
+      if (share >= this.#requests) ledger.share = undefined;
+      if (ledger.slots.length < share) {
         const id = randomUUID();
         ledger.slots.push({ id, pid: process.pid, sentAt: now, freeAt: null });
         return id;
