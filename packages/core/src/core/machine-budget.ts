@@ -59,6 +59,10 @@ function prune(ledger: Ledger, now: number, windowMs: number): void {
   });
 }
 
+/** Budgets with frees not yet written: written at exit too, synchronously (see `#free`). */
+const unwritten = new Set<MachineBudget>();
+let exitHook = false;
+
 /**
  * The share of one organization's budget every process of this machine draws from: a small
  * ledger file of the slots in use, with the same meaning as `RateLimiter`'s (held from send until
@@ -75,6 +79,8 @@ export class MachineBudget {
   #turn: Promise<void> = Promise.resolve();
   /** Set once the ledger cannot be used (e.g. a read-only temp dir): the process budget remains. */
   #off = false;
+  /** Slots freed but not yet written to the ledger, with their `freeAt`. */
+  readonly #frees = new Map<string, number>();
 
   constructor(id: string, requests: number, windowMs: number) {
     const dir = budgetDir();
@@ -166,19 +172,50 @@ export class MachineBudget {
     return result ?? 'unrecorded';
   }
 
+  /**
+   * Records when the slot frees, and writes it with this process's next ledger write: a response
+   * usually lets the next request go at once, so its acquire carries the free (one locked
+   * read-write per request instead of two). Otherwise it is written once the current callbacks are
+   * done, or at exit. Until then the others see the slot in flight; its `freeAt` is a window
+   * away, so none of them could have used it sooner. A crash before the write leaves a dead
+   * process's slot in flight, which `prune` frees one window after it notices.
+   */
   #free(id: string): void {
     if (id === 'unrecorded') return;
-    const freeAt = Date.now() + this.#windowMs;
-    this.#use((ledger) => {
-      const slot = ledger.slots.find((candidate) => candidate.id === id);
-      if (slot !== undefined) slot.freeAt = freeAt;
-    });
+    const first = this.#frees.size === 0;
+    this.#frees.set(id, Date.now() + this.#windowMs);
+    if (!first) return;
+    unwritten.add(this);
+    if (!exitHook) {
+      exitHook = true;
+      process.on('exit', () => {
+        for (const budget of unwritten) budget.#writeFrees();
+      });
+    }
+    setImmediate(() => this.#writeFrees());
+  }
+
+  #writeFrees(): void {
+    if (this.#frees.size > 0) this.#use(() => {});
+  }
+
+  /** Writes the frees not yet written into `ledger` (every write of this process carries them). */
+  #applyFrees(ledger: Ledger): void {
+    for (const slot of ledger.slots) {
+      const freeAt = this.#frees.get(slot.id);
+      if (freeAt !== undefined) slot.freeAt = freeAt;
+    }
+    this.#frees.clear();
+    unwritten.delete(this);
   }
 
   #use<T>(change: (ledger: Ledger) => T): T | undefined {
     if (this.#off) return undefined;
     try {
-      return withLedger(this.path, change);
+      return withLedger(this.path, (ledger) => {
+        this.#applyFrees(ledger);
+        return change(ledger);
+      });
     } catch {
       // The folder vanished or turned unwritable: degrade to the process budget, never crash.
       this.#off = true;
