@@ -5,10 +5,10 @@ export interface RateLimitOptions {
   requests: number;
   windowMs: number;
   /**
-   * `true` (the default): a 429 also halves the requests this budget allows itself per window, and
-   * each window without one gives a twentieth of the limit back (see `budget-share.ts`), so processes
-   * that cannot see each other (other machines) converge instead of hammering. `false`: a 429
-   * only pauses (the behaviour before; benchmarks compare the two).
+   * `true` (the default): a 429 also halves the requests this budget allows itself per window,
+   * and each window without one gives a twentieth of the limit back (see `budget-share.ts`), so
+   * processes that cannot see each other (other machines) converge instead of hammering.
+   * `false`: a 429 only pauses (the behaviour before; benchmarks compare the two).
    */
   adaptive?: boolean | undefined;
   /**
@@ -62,8 +62,9 @@ const noop: HeldSlot = () => {};
  *
  * Waiters are served first come, first served. The pause a `429` imposes on the whole client is a
  * shared deadline every grant waits out first; the 429 also cuts how many slots the limiter lets
- * itself hold (its share, which grows back window by window: `budget-share.ts`). With a `SharedBudget` (the machine-wide ledger),
- * each grant also takes one of its slots before the request is sent; the queue stays in-process.
+ * itself hold (its share, which grows back window by window: `budget-share.ts`). With a
+ * `SharedBudget` (the machine-wide ledger), each grant also takes one of its slots before the
+ * request is sent; the queue stays in-process.
  */
 export class RateLimiter {
   readonly requests: number | null;
