@@ -1,6 +1,7 @@
 // One `robowrite pull` in its own process, through the CLI's programmatic API, so its peak RSS
-// is its own. Args: <root> <outDir> <statuses,comma> <rateLimit: off | N/windowMs[/process]>
-// (`/process`: this process's budget only, not the machine-wide one shared with other pulls).
+// is its own. Args: <root> <outDir> <statuses,comma> <rateLimit: off | N/windowMs[/process][/fixed]>
+// (`/process`: this process's budget only, not the machine-wide one shared with other pulls;
+// `/fixed`: a 429 only pauses, it does not cut the budget's share).
 import { mkdir } from 'node:fs/promises';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { RoboWrite } from '@robowrite/core';
@@ -11,12 +12,16 @@ const [root, outDir, statuses, limit] = process.argv.slice(2);
 if (!root || !outDir || !statuses || !limit)
   throw new Error('usage: cli-pull <root> <outDir> <statuses> <limit>');
 const [requests, windowMs] = limit.split('/').map(Number);
-const scope = limit.endsWith('/process') ? 'process' : 'machine';
+const flags = limit.split('/').slice(2);
+const scope = flags.includes('process') ? 'process' : 'machine';
+const adaptive = !flags.includes('fixed');
 const client = new RoboWrite({
   userAgent: 'robowrite-cli/0.1.0',
   logLevel: 'off',
   rateLimit:
-    limit === 'off' ? false : { requests: requests ?? 120, windowMs: windowMs ?? 60_000, scope },
+    limit === 'off'
+      ? false
+      : { requests: requests ?? 120, windowMs: windowMs ?? 60_000, scope, adaptive },
 });
 // A project folder exists before robowrite runs in it (createContext checks its real path).
 await mkdir(root, { recursive: true });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { access, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,16 @@ async function threeProcesses(scope: 'machine' | 'process') {
   );
   const refused = outputs.map(({ stdout }) => (JSON.parse(stdout) as { refused: number }).refused);
   return { stats: emu.stats(), refused };
+}
+
+/** Once the callbacks queued now have run (a freed slot is written then at the latest). */
+const afterCallbacks = () => new Promise((resolve) => setImmediate(resolve));
+
+/** The ledger file of `budget` as it is on disk now. */
+async function ledgerOf(budget: MachineBudget) {
+  return JSON.parse(await readFile(budget.path, 'utf8')) as {
+    slots: { id: string; freeAt: number | null }[];
+  };
 }
 
 /** A pid that no process has any more: a child that already exited. */
@@ -72,6 +83,7 @@ describe('the machine-wide budget', () => {
     await writeFile(budget.path, '{"slots": [not json');
     const release = await budget.acquire(AbortSignal.timeout(10_000));
     release();
+    await afterCallbacks();
     const ledger = JSON.parse(await readFile(budget.path, 'utf8'));
     expect(ledger.slots).toHaveLength(1);
     expect(ledger.slots[0].freeAt).toBeGreaterThan(0);
@@ -100,4 +112,34 @@ describe('the machine-wide budget', () => {
       process.env.ROBOWRITE_BUDGET_DIR = dir;
     }
   });
+
+  it("writes a freed slot with the process's next acquire: one ledger write per request", async () => {
+    const budget = new MachineBudget('folded', 5, 60_000);
+    const first = await budget.acquire();
+    // Every write replaces the file (write, then rename): the same inode means no write.
+    const written = statSync(budget.path).ino;
+    first();
+    expect(statSync(budget.path).ino).toBe(written);
+    // Before the free's own write could run: the next acquire carries it.
+    const next = budget.acquire();
+    const release = await next;
+    const ledger = await ledgerOf(budget);
+    expect(ledger.slots).toHaveLength(2);
+    expect(ledger.slots.filter((slot) => slot.freeAt !== null)).toHaveLength(1);
+    release();
+  });
+
+  it('writes a freed slot on its own once the callbacks are done, and at exit', async () => {
+    const budget = new MachineBudget('freed-alone', 5, 60_000);
+    const release = await budget.acquire();
+    release();
+    await afterCallbacks();
+    expect((await ledgerOf(budget)).slots[0]?.freeAt).toBeGreaterThan(Date.now());
+
+    const child = join(import.meta.dirname, 'children', 'release-then-exit.ts');
+    await run(process.execPath, [child, 'freed-at-exit'], { timeout: 30_000 });
+    const exited = await ledgerOf(new MachineBudget('freed-at-exit', 2, 60_000));
+    expect(exited.slots).toHaveLength(1);
+    expect(exited.slots[0]?.freeAt).toBeGreaterThan(Date.now());
+  }, 40_000);
 });

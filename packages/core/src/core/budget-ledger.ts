@@ -9,6 +9,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { isShare, type Share } from './budget-share.ts';
 
 /** One request's hold on the machine-wide budget. */
 export interface LedgerSlot {
@@ -24,6 +25,8 @@ export interface LedgerSlot {
 export interface Ledger {
   pausedUntil: number;
   slots: LedgerSlot[];
+  /** The machine's share of the limit after its last 429 (absent: never cut, the whole limit). */
+  share?: Share | undefined;
 }
 
 /** A lock older than this belongs to a process that died while holding it (holds last µs). */
@@ -51,7 +54,9 @@ function readLedger(path: string): Ledger {
       Array.isArray(ledger.slots) &&
       ledger.slots.every(isSlot)
     ) {
-      return { pausedUntil: ledger.pausedUntil, slots: ledger.slots };
+      // A share that is not one is dropped: the whole limit, until the next 429 cuts it again.
+      const share = isShare(ledger.share) ? ledger.share : undefined;
+      return { pausedUntil: ledger.pausedUntil, slots: ledger.slots, share };
     }
   } catch {
     // Missing or corrupt: the ledger only caches in-flight requests, so start afresh.

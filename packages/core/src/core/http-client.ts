@@ -374,7 +374,8 @@ export class HttpClient {
           retryAfterMs !== null ? retryAfterWithSkew(retryAfterMs) : backoffMs(attempt + 1),
           MAX_RETRY_AFTER_MS,
         );
-        limiter.pause(pause);
+        // Also cuts the limiter's share of the limit: see RateLimiter.rateLimited.
+        limiter.rateLimited(pause, started);
         log.info(`429 on ${method} ${spec.path}: pausing the client for ${Math.round(pause)} ms`);
       }
       return { ok: false, error, retryable: isRetryableStatus(status), retryAfterMs };

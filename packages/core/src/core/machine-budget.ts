@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureLedgerDir, type Ledger, withLedger } from './budget-ledger.ts';
+import { afterRateLimited, currentShare, FULL_SHARE } from './budget-share.ts';
 import type { RateLimitOptions } from './rate-limiter.ts';
 import { sleep } from './sleep.ts';
 
@@ -58,6 +59,10 @@ function prune(ledger: Ledger, now: number, windowMs: number): void {
   });
 }
 
+/** Budgets with frees not yet written: written at exit too, synchronously (see `#free`). */
+const unwritten = new Set<MachineBudget>();
+let exitHook = false;
+
 /**
  * The share of one organization's budget every process of this machine draws from: a small
  * ledger file of the slots in use, with the same meaning as `RateLimiter`'s (held from send until
@@ -74,6 +79,8 @@ export class MachineBudget {
   #turn: Promise<void> = Promise.resolve();
   /** Set once the ledger cannot be used (e.g. a read-only temp dir): the process budget remains. */
   #off = false;
+  /** Slots freed but not yet written to the ledger, with their `freeAt`. */
+  readonly #frees = new Map<string, number>();
 
   constructor(id: string, requests: number, windowMs: number) {
     const dir = budgetDir();
@@ -121,6 +128,23 @@ export class MachineBudget {
     });
   }
 
+  /**
+   * A 429 answered this process's request sent at `sentAt`: pause every sharer, and cut the
+   * machine's share, which the ledger carries. The machine, not the process, is what the rest of
+   * the fleet competes with: were each process to cut only its own, the others of this machine
+   * would keep sending the whole limit between them, and a 429 would shrink nothing.
+   */
+  rateLimited(pauseMs: number, sentAt: number): void {
+    const until = Date.now() + pauseMs;
+    this.#pausedUntil = Math.max(this.#pausedUntil, until);
+    this.#use((ledger) => {
+      ledger.pausedUntil = Math.max(ledger.pausedUntil, until);
+      const share = ledger.share ?? FULL_SHARE;
+      const cut = afterRateLimited(share, this.#requests, this.#windowMs, Date.now(), sentAt);
+      if (cut !== share) ledger.share = cut;
+    });
+  }
+
   /** Milliseconds left in the last pause this process saw (its own or another's). */
   get pausedForMs(): number {
     return Math.max(0, this.#pausedUntil - Date.now());
@@ -133,7 +157,10 @@ export class MachineBudget {
       this.#pausedUntil = Math.max(this.#pausedUntil, ledger.pausedUntil);
       if (ledger.pausedUntil > now) return ledger.pausedUntil - now;
       prune(ledger, now, this.#windowMs);
-      if (ledger.slots.length < this.#requests) {
+      const share = currentShare(ledger.share ?? FULL_SHARE, this.#requests, this.#windowMs, now);
+      // Grown back to the whole limit: the ledger forgets the cut.
+      if (share >= this.#requests) ledger.share = undefined;
+      if (ledger.slots.length < share) {
         const id = randomUUID();
         ledger.slots.push({ id, pid: process.pid, sentAt: now, freeAt: null });
         return id;
@@ -145,19 +172,50 @@ export class MachineBudget {
     return result ?? 'unrecorded';
   }
 
+  /**
+   * Records when the slot frees, and writes it with this process's next ledger write: a response
+   * usually lets the next request go at once, so its acquire carries the free (one locked
+   * read-write per request instead of two). Otherwise it is written once the current callbacks are
+   * done, or at exit. Until then the others see the slot in flight; its `freeAt` is a window
+   * away, so none of them could have used it sooner. A crash before the write leaves a dead
+   * process's slot in flight, which `prune` frees one window after it notices.
+   */
   #free(id: string): void {
     if (id === 'unrecorded') return;
-    const freeAt = Date.now() + this.#windowMs;
-    this.#use((ledger) => {
-      const slot = ledger.slots.find((candidate) => candidate.id === id);
-      if (slot !== undefined) slot.freeAt = freeAt;
-    });
+    const first = this.#frees.size === 0;
+    this.#frees.set(id, Date.now() + this.#windowMs);
+    if (!first) return;
+    unwritten.add(this);
+    if (!exitHook) {
+      exitHook = true;
+      process.on('exit', () => {
+        for (const budget of unwritten) budget.#writeFrees();
+      });
+    }
+    setImmediate(() => this.#writeFrees());
+  }
+
+  #writeFrees(): void {
+    if (this.#frees.size > 0) this.#use(() => {});
+  }
+
+  /** Writes the frees not yet written into `ledger` (every write of this process carries them). */
+  #applyFrees(ledger: Ledger): void {
+    for (const slot of ledger.slots) {
+      const freeAt = this.#frees.get(slot.id);
+      if (freeAt !== undefined) slot.freeAt = freeAt;
+    }
+    this.#frees.clear();
+    unwritten.delete(this);
   }
 
   #use<T>(change: (ledger: Ledger) => T): T | undefined {
     if (this.#off) return undefined;
     try {
-      return withLedger(this.path, change);
+      return withLedger(this.path, (ledger) => {
+        this.#applyFrees(ledger);
+        return change(ledger);
+      });
     } catch {
       // The folder vanished or turned unwritable: degrade to the process budget, never crash.
       this.#off = true;

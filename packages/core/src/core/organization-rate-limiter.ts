@@ -20,7 +20,8 @@ export function organizationRateLimiter(
   const keyHash = createHash('sha256').update(apiKey).digest('hex');
   const origin = baseURL.replace(/\/+$/, '');
   const scope = budgetScope(options);
-  const id = [origin, keyHash, options.requests, options.windowMs, scope].join(' ');
+  const adaptive = options.adaptive !== false;
+  const id = [origin, keyHash, options.requests, options.windowMs, scope, adaptive].join(' ');
   let limiter = limiters.get(id);
   if (limiter === undefined) {
     limiter = new RateLimiter(options, machineBudgetFor(origin, apiKey, options));

@@ -1,7 +1,16 @@
+import { afterRateLimited, currentShare, FULL_SHARE, type Share } from './budget-share.ts';
+
 export interface RateLimitOptions {
   /** Requests allowed in any window. */
   requests: number;
   windowMs: number;
+  /**
+   * `true` (the default): a 429 also halves the requests this budget allows itself per window,
+   * and each window without one gives a twentieth of the limit back (see `budget-share.ts`), so
+   * processes that cannot see each other (other machines) converge instead of hammering.
+   * `false`: a 429 only pauses (the behaviour before; benchmarks compare the two).
+   */
+  adaptive?: boolean | undefined;
   /**
    * `'machine'` (the default where the client knows the key): every process of this machine using
    * the same key shares the budget through a ledger file. `'process'`: this process's alone.
@@ -33,6 +42,8 @@ type HeldSlot = (sent?: boolean) => void;
 export interface SharedBudget {
   acquire(signal?: AbortSignal): Promise<() => void>;
   pause(ms: number): void;
+  /** A 429 answered a request sent at `sentAt`: pause every sharer and cut the shared share. */
+  rateLimited(pauseMs: number, sentAt: number): void;
   readonly pausedForMs: number;
 }
 
@@ -50,8 +61,10 @@ const noop: HeldSlot = () => {};
  * margin, and 429s came back under load). That guarantee is why this is hand-written.
  *
  * Waiters are served first come, first served. The pause a `429` imposes on the whole client is a
- * shared deadline every grant waits out first. With a `SharedBudget` (the machine-wide ledger),
- * each grant also takes one of its slots before the request is sent; the queue stays in-process.
+ * shared deadline every grant waits out first; the 429 also cuts how many slots the limiter lets
+ * itself hold (its share, which grows back window by window: `budget-share.ts`). With a
+ * `SharedBudget` (the machine-wide ledger), each grant also takes one of its slots before the
+ * request is sent; the queue stays in-process.
  */
 export class RateLimiter {
   readonly requests: number | null;
@@ -61,9 +74,12 @@ export class RateLimiter {
   #pausedUntil = 0;
   #timer: NodeJS.Timeout | null = null;
   readonly #shared: SharedBudget | undefined;
+  readonly #adaptive: boolean;
+  #share: Share = FULL_SHARE;
 
   constructor(options: RateLimitOptions | false, shared?: SharedBudget) {
     this.#shared = options === false ? undefined : shared;
+    this.#adaptive = options !== false && options.adaptive !== false;
     if (options === false) {
       this.requests = null;
       this.windowMs = null;
@@ -122,6 +138,26 @@ export class RateLimiter {
     this.#shared?.pause(ms);
   }
 
+  /**
+   * A 429 answered the request sent at `sentAt`: pause for `pauseMs` and, unless the limiter is
+   * not adaptive, cut its share (and the machine's, when it shares one) once per overload.
+   */
+  rateLimited(pauseMs: number, sentAt: number): void {
+    this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + pauseMs);
+    if (this.#adaptive && this.requests !== null && this.windowMs !== null) {
+      this.#share = afterRateLimited(this.#share, this.requests, this.windowMs, Date.now(), sentAt);
+    }
+    if (this.#shared === undefined) return;
+    if (this.#adaptive) this.#shared.rateLimited(pauseMs, sentAt);
+    else this.#shared.pause(pauseMs);
+  }
+
+  /** Requests per window this limiter allows itself now: the limit until a 429 cuts it. */
+  get share(): number | null {
+    if (this.requests === null || this.windowMs === null) return null;
+    return currentShare(this.#share, this.requests, this.windowMs, Date.now());
+  }
+
   /** Milliseconds left in the current pause (0 when not paused). */
   get pausedForMs(): number {
     return Math.max(0, this.#pausedUntil - Date.now(), this.#shared?.pausedForMs ?? 0);
@@ -140,13 +176,14 @@ export class RateLimiter {
         return;
       }
       let nextFree = Number.POSITIVE_INFINITY;
-      if (this.requests !== null) {
+      const share = this.share;
+      if (share !== null) {
         for (const slot of this.#slots) {
           if (slot.freeAt <= now) this.#slots.delete(slot);
           else nextFree = Math.min(nextFree, slot.freeAt);
         }
         // Every slot in flight: the next release calls #pump again.
-        if (this.#slots.size >= this.requests) {
+        if (this.#slots.size >= share) {
           if (Number.isFinite(nextFree)) this.#wake(nextFree - now);
           return;
         }
