@@ -148,3 +148,30 @@ describe('SyncStateStore: every change to the state, and its saving', () => {
     ).rejects.toBeInstanceOf(OutDirChangedError);
   });
 });
+
+describe('SyncStateStore: publish records', () => {
+  it('keeps what was published across a new version, and reads it back to the same text', async () => {
+    const { root, store } = await fresh();
+    store.recordWritten(desired('a', 'A'));
+    const record = { publishedAt: '2026-03-01T00:00:00.000Z', versionId: 'v1' };
+    store.recordPublished('a', record);
+    store.recordWritten({ ...desired('a', 'B'), versionId: 'v2' });
+    await store.save();
+    const text = await readFile(statePath(root), 'utf8');
+    expect((await saved(root)).items.a).toMatchObject({ versionId: 'v2', published: record });
+    const { store: reopened } = await SyncStateStore.open(root, OUT, { checkOutDir: true });
+    expect(reopened.item('a')?.published).toEqual(record);
+    await reopened.save();
+    expect(await readFile(statePath(root), 'utf8')).toBe(text);
+  });
+
+  it('refuses a publish record whose date is not a date, in one line', async () => {
+    const { root, store } = await fresh();
+    store.recordWritten(desired('a', 'A'));
+    store.recordPublished('a', { publishedAt: 'yesterday', versionId: 'v1' });
+    await store.save();
+    await expect(SyncStateStore.open(root, OUT)).rejects.toThrow(
+      /items\["a"\]\.published\.publishedAt: .*delete it to start over$/,
+    );
+  });
+});

@@ -9,6 +9,18 @@ import { quote } from './quote.ts';
 export const STATE_DIR = '.robowrite';
 export const STATE_VERSION = 1;
 
+/**
+ * What `robowrite publish` told the API about an item: the version that went live (the
+ * `robowrite.versionId` of the merged file) and when. A second publish of the same version sends
+ * nothing; a pull of that same version writes nothing (the API's status change is ours).
+ */
+export interface PublishRecord {
+  publishedAt: string;
+  versionId: string | null;
+  /** Set when the file was deleted on the published branch and the item archived (opt-in). */
+  archivedAt?: string;
+}
+
 /** One synced item: where it went and what exactly we wrote there. */
 export interface ItemState {
   /** File name inside the output folder. */
@@ -20,6 +32,8 @@ export interface ItemState {
   hash: string;
   jobId: string | null;
   jobStatus: string | null;
+  /** Absent until `publish` reported this item live. */
+  published?: PublishRecord;
 }
 
 export type GenerateFlow = 'topic' | 'brief';
@@ -138,6 +152,12 @@ function byId<T>(entry: z.ZodType<T>) {
 
 const nullableString = z.string().nullable().default(null);
 
+const publishSchema: z.ZodType<PublishRecord> = z.object({
+  publishedAt: z.string().datetime(),
+  versionId: z.string().nullable(),
+  archivedAt: z.string().datetime().optional(),
+});
+
 const itemSchema: z.ZodType<ItemState> = z.object({
   file: z.string(),
   versionId: nullableString,
@@ -145,6 +165,7 @@ const itemSchema: z.ZodType<ItemState> = z.object({
   hash: z.string(),
   jobId: nullableString,
   jobStatus: nullableString,
+  published: publishSchema.optional(),
 });
 
 const jobSchema: z.ZodType<JobState> = z.object({

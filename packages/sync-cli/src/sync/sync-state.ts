@@ -8,6 +8,7 @@ import {
   type JobState,
   loadState,
   type OrphanState,
+  type PublishRecord,
   type SyncStateFile,
   writeState,
 } from './state.ts';
@@ -95,6 +96,7 @@ export class SyncStateStore {
 
   /** A file now holds exactly `desired.text`: track it under its name. */
   recordWritten(desired: DesiredFile): void {
+    const published = this.#state.items[desired.itemId]?.published;
     this.#state.items[desired.itemId] = {
       file: desired.file,
       versionId: desired.versionId,
@@ -102,6 +104,9 @@ export class SyncStateStore {
       hash: hashText(desired.text),
       jobId: desired.jobId,
       jobStatus: desired.jobStatus,
+      // What went live stays on record across new versions: it names its own version. Last, in
+      // the schema's order, so a saved state reads back to the same text.
+      ...(published ? { published } : {}),
     };
   }
 
@@ -120,6 +125,12 @@ export class SyncStateStore {
   /** The orphans still to remove after a removal pass (the others are gone or no longer ours). */
   keepOrphans(remaining: readonly OrphanState[]): void {
     this.#state.orphans = [...remaining];
+  }
+
+  /** `publish` reported the item's file live (or archived it): its record, replacing the last. */
+  recordPublished(itemId: string, record: PublishRecord): void {
+    const known = this.#state.items[itemId];
+    if (known) known.published = record;
   }
 
   /** The listing's marker moved from the legacy form to core's, nothing else changed. */
