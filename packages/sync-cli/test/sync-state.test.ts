@@ -175,3 +175,74 @@ describe('SyncStateStore: publish records', () => {
     );
   });
 });
+
+describe('SyncStateStore: branch records (pull --branches)', () => {
+  const commit = 'a'.repeat(40);
+  const blob = 'b'.repeat(40);
+  it('round-trips a branch record, and a state without one keeps no "branches" key', async () => {
+    const { root, store } = await fresh();
+    store.recordWritten(desired('a', 'A'));
+    await store.save();
+    expect(await saved(root)).not.toHaveProperty('branches');
+    const record = {
+      branch: 'robowrite/a',
+      commit,
+      file: 'a.md',
+      blob,
+      versionId: 'v1',
+      marker: null,
+    };
+    store.recordBranch('b', record);
+    await store.save();
+    const text = await readFile(statePath(root), 'utf8');
+    const { store: reopened } = await SyncStateStore.open(root, OUT);
+    expect(reopened.branch('b')).toEqual(record);
+    await reopened.save();
+    expect(await readFile(statePath(root), 'utf8')).toBe(text);
+  });
+
+  it.each([
+    [
+      'a branch outside robowrite/',
+      { branch: 'main' },
+      /branches\["b"\]\.branch: must be robowrite/,
+    ],
+    [
+      'a commit that is no object id',
+      { commit: 'HEAD' },
+      /branches\["b"\]\.commit: must be a git object id/,
+    ],
+  ])('refuses %s in one line', async (_, change, message) => {
+    const { root, store } = await fresh();
+    const record = {
+      branch: 'robowrite/a',
+      commit,
+      file: 'a.md',
+      blob,
+      versionId: 'v1',
+      marker: null,
+    };
+    store.recordBranch('b', { ...record, ...change });
+    await store.save();
+    await expect(SyncStateStore.open(root, OUT)).rejects.toThrow(message);
+  });
+
+  it('drops a branch record whose file is outside the output folder, in one line', async () => {
+    const { root, store } = await fresh();
+    const record = {
+      branch: 'robowrite/a',
+      commit,
+      file: '../a.md',
+      blob,
+      versionId: 'v1',
+      marker: null,
+    };
+    store.recordBranch('b', record);
+    await store.save();
+    const { store: reopened, rejected } = await SyncStateStore.open(root, OUT);
+    expect(reopened.branch('b')).toBeUndefined();
+    expect(rejected).toEqual([
+      expect.stringMatching(/ignored branches\["b"\]: file "\.\.\/a\.md"/),
+    ]);
+  });
+});

@@ -68,11 +68,15 @@ export function definePull(program: Command, act: Act, root: Root): void {
     .option('--brand <id>', 'only this brand (overrides the config)')
     .option('--out <dir>', 'output folder (overrides the config)')
     .option('--force-out', 'allow an output folder outside the project root')
+    .option(
+      '--branches',
+      'each new or changed draft onto its own git branch robowrite/<name> (no checkout, no push)',
+    )
     .option('--watch', 'keep pulling as drafts land (Ctrl-C stops)')
     .option('--interval <ms>', 'watch: pause between polls', inRange(BOUNDS.watchIntervalMs))
     .addHelpText(
       'after',
-      '\nExamples:\n  robowrite pull\n  robowrite pull --dry-run\n  robowrite pull --json > result.json\n  robowrite pull --watch',
+      '\nExamples:\n  robowrite pull\n  robowrite pull --dry-run\n  robowrite pull --json > result.json\n  robowrite pull --watch\n  robowrite pull --branches',
     )
     .action(
       act<PullFlags>(async (flags, reporter) =>

@@ -35,12 +35,19 @@ export interface PublishResult {
   requests: number;
 }
 
-/** Every item the state tracks with a file in the output folder, in file order. */
+/**
+ * Every item the state tracks with a file in the output folder, in file order: the files a plain
+ * pull wrote, and the ones `pull --branches` committed on a draft's branch (merged here or not).
+ */
 export function publishTargets(store: SyncStateStore): PublishTarget[] {
-  return store
-    .items()
-    .map(([itemId, item]) => ({ itemId, file: item.file, published: item.published }))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const targets = new Map<string, PublishTarget>();
+  for (const [itemId, branch] of store.branches()) {
+    targets.set(itemId, { itemId, file: branch.file, published: branch.published });
+  }
+  for (const [itemId, item] of store.items()) {
+    targets.set(itemId, { itemId, file: item.file, published: item.published });
+  }
+  return [...targets.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 interface Run {

@@ -3,6 +3,7 @@ import { hashText } from './hash.ts';
 import type { DesiredFile } from './planner.ts';
 import { quote } from './quote.ts';
 import {
+  type BranchState,
   type ItemState,
   type JobOutcome,
   type JobState,
@@ -131,6 +132,31 @@ export class SyncStateStore {
   recordPublished(itemId: string, record: PublishRecord): void {
     const known = this.#state.items[itemId];
     if (known) known.published = record;
+    const branch = this.#state.branches[itemId];
+    if (branch) branch.published = record;
+  }
+
+  branch(itemId: string): Readonly<BranchState> | undefined {
+    return this.#state.branches[itemId];
+  }
+
+  branches(): [string, Readonly<BranchState>][] {
+    return Object.entries(this.#state.branches);
+  }
+
+  /** `pull --branches` committed the item's file (or found it there): its branch record. */
+  recordBranch(itemId: string, record: Omit<BranchState, 'published'>): void {
+    const published = this.#state.branches[itemId]?.published;
+    // Built in the schema's order, so a saved state reads back to the same text.
+    this.#state.branches[itemId] = {
+      branch: record.branch,
+      commit: record.commit,
+      file: record.file,
+      blob: record.blob,
+      versionId: record.versionId,
+      marker: record.marker,
+      ...(published ? { published } : {}),
+    };
   }
 
   /** The listing's marker moved from the legacy form to core's, nothing else changed. */
