@@ -18,6 +18,7 @@ const DRAFTS = ['Async standups', 'Remote onboarding', 'Quiet hours'];
 interface BranchesJson {
   exitCode: number;
   reports: {
+    draft?: { title: string; score: number | null; wordCount: number | null };
     itemId: string;
     branch: string;
     file: string;
@@ -75,6 +76,8 @@ describe('pull --branches: one branch per draft, one commit per version', () => 
     const first = await pullBranches();
     expect(first.code).toBe(0);
     expect(first.json.reports.map((r) => r.action)).toEqual(['created', 'created', 'created']);
+    // What a pull request body shows, per draft.
+    expect(first.json.reports.map((r) => r.draft?.title).sort()).toEqual([...DRAFTS].sort());
     const made = await branches(dir);
     expect([...made.keys()].sort()).toEqual([
       'robowrite/async-standups',

@@ -28,6 +28,25 @@ export interface BranchReport {
   /** The commit robowrite made (created, committed). */
   commit: string | null;
   reason: string | null;
+  /** What a reviewer sees first (a pull request body): absent when the draft was not read. */
+  draft?: DraftFacts;
+}
+
+/** The facts of a draft a pull request body shows: title, score, word count, cited sources. */
+export interface DraftFacts {
+  title: string;
+  score: number | null;
+  wordCount: number | null;
+  sources: { name: string | null; url: string }[];
+}
+
+function draftFacts(draft: Draft): DraftFacts {
+  return {
+    title: draft.title,
+    score: draft.scoring?.score ?? null,
+    wordCount: draft.wordCount,
+    sources: (draft.sources ?? []).map((source) => ({ name: source.name, url: source.url })),
+  };
 }
 
 export interface BranchPullResult {
@@ -151,7 +170,10 @@ async function branchOne(
   const known = run.store.branch(id);
   const file = known?.file ?? target.name.file;
   const branch = known?.branch ?? `robowrite/${file.replace(/\.md$/, '')}`;
-  const report = (outcome: Outcome): BranchReport => ({ itemId: id, branch, file, ...outcome });
+  const report = (outcome: Outcome): BranchReport => ({
+    ...{ itemId: id, branch, file, ...outcome },
+    draft: draftFacts(draft),
+  });
   if (known && known.versionId === draft.versionId) {
     run.store.recordBranch(id, { ...known, marker: target.marker });
     return report({ action: 'unchanged', commit: null, reason: null });
