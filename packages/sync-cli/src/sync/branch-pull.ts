@@ -188,10 +188,13 @@ async function branchOne(
   const tipBlob = tip === null ? null : await git.blobAt(tip, path);
   if (tip !== null) {
     const ours = await ourLastCommit(git, { itemId: id, tip, path, known });
+    // An edit on the branch is kept, unless the branch was merged here: its edits are then in
+    // the checked-out history, and the new version is the next review on the same branch.
+    const edited = ours !== null && tipBlob !== ours.blob && !(await git.isAncestor(tip, run.head));
     const reason =
       ours === null
         ? 'a branch robowrite did not make is in the way'
-        : tipBlob !== ours.blob
+        : edited
           ? 'edited on its branch and changed upstream (kept)'
           : null;
     if (reason !== null) return report({ action: 'conflict', commit: null, reason });

@@ -96,6 +96,12 @@ export class Git {
     return id;
   }
 
+  /** Whether `commit` is in `of`'s history (`git merge-base --is-ancestor`). */
+  async isAncestor(commit: string, of: string): Promise<boolean> {
+    const out = await this.run(['merge-base', '--is-ancestor', commit, of], { allowMissing: true });
+    return out !== null;
+  }
+
   /** The newest commit reachable from `tip` whose message has this trailer line; null if none. */
   lastCommitWith(tip: string, line: string): Promise<string | null> {
     return this.#id(['log', '-1', '--format=%H', '--fixed-strings', `--grep=${line}`, tip, '--']);
