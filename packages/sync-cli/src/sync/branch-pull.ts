@@ -12,6 +12,7 @@ import { Git } from './git.ts';
 import { withLock } from './lock.ts';
 import { type AssignedName, assignNames } from './naming.ts';
 import { renderEntry } from './render-entry.ts';
+import type { BranchState } from './state.ts';
 import { SyncStateStore } from './sync-state.ts';
 
 /** `pull --branches` cannot run here at all (no repository, no commit to branch from). */
@@ -160,6 +161,28 @@ function nameDrafts(run: Run, drafts: ReadonlyMap<string, Draft>): Map<string, A
 
 type Outcome = Pick<BranchReport, 'action' | 'commit' | 'reason'>;
 
+/**
+ * Why the branch's tip may not get a commit from us, or null: a branch robowrite never wrote to,
+ * or one whose file was edited since our last commit there. An edit is kept unless the branch
+ * was merged here: its edits are then in the checked-out history, and the new version is the
+ * next review on the same branch.
+ */
+async function editedThere(
+  run: Run,
+  input: {
+    itemId: string;
+    tip: string;
+    tipBlob: string | null;
+    path: string;
+    known: Readonly<BranchState> | undefined;
+  },
+): Promise<string | null> {
+  const ours = await ourLastCommit(run.git, input);
+  if (ours === null) return 'a branch robowrite did not make is in the way';
+  if (input.tipBlob === ours.blob || (await run.git.isAncestor(input.tip, run.head))) return null;
+  return 'edited on its branch and changed upstream (kept)';
+}
+
 /** One draft onto its branch: a commit when its version is new, never over an edit there. */
 async function branchOne(
   run: Run,
@@ -187,16 +210,7 @@ async function branchOne(
   const tip = await git.resolve(`refs/heads/${branch}`);
   const tipBlob = tip === null ? null : await git.blobAt(tip, path);
   if (tip !== null) {
-    const ours = await ourLastCommit(git, { itemId: id, tip, path, known });
-    // An edit on the branch is kept, unless the branch was merged here: its edits are then in
-    // the checked-out history, and the new version is the next review on the same branch.
-    const edited = ours !== null && tipBlob !== ours.blob && !(await git.isAncestor(tip, run.head));
-    const reason =
-      ours === null
-        ? 'a branch robowrite did not make is in the way'
-        : edited
-          ? 'edited on its branch and changed upstream (kept)'
-          : null;
+    const reason = await editedThere(run, { itemId: id, tip, tipBlob, path, known });
     if (reason !== null) return report({ action: 'conflict', commit: null, reason });
   }
   const slug = known ? file.replace(/\.md$/, '') : target.name.slug;
