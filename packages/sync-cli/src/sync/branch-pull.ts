@@ -4,6 +4,7 @@ import {
   type Draft,
   type DraftSummary,
   entryNameInput,
+  isSafeUrl,
 } from '@robowrite/core';
 import { commitMessage, ourLastCommit, repoPath } from './branch-commit.ts';
 import type { SyncContext } from './context.ts';
@@ -46,7 +47,10 @@ function draftFacts(draft: Draft): DraftFacts {
     title: draft.title,
     score: draft.scoring?.score ?? null,
     wordCount: draft.wordCount,
-    sources: (draft.sources ?? []).map((source) => ({ name: source.name, url: source.url })),
+    // Only links a page could carry (the same rule the files' frontmatter follows).
+    sources: (draft.sources ?? [])
+      .filter((source) => isSafeUrl(source.url))
+      .map((source) => ({ name: source.name, url: source.url })),
   };
 }
 
