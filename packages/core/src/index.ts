@@ -71,11 +71,13 @@ export { idRecord } from './draft/id-record.ts';
 export { type NeutralizeOptions, neutralizeMarkdown } from './draft/neutralize-markdown.ts';
 export { isSafeUrl, SAFE_URL_SCHEMES } from './draft/safe-url.ts';
 export {
+  ARCHIVED_STATUS,
   CONTENT_ITEM_STATUSES,
   type ContentItemStatus,
   DEFAULT_DRAFT_STATUSES,
   hasDraftBody,
   isContentItemStatus,
+  PUBLISHED_STATUS,
 } from './draft/statuses.ts';
 export { latestVersion, toDraft } from './draft/to-draft.ts';
 export { unknownStatusesWarning } from './draft/unknown-statuses.ts';

@@ -8,6 +8,7 @@ import {
   InvalidEntryError,
   isFinalRejection,
   LIST_PAGE_SIZE,
+  PUBLISHED_STATUS,
   parseInput,
   RequestValidationError,
   RoboWrite,
@@ -257,5 +258,29 @@ describe('RoboWrite generation', () => {
     expect(checkpoint.created.brand).toBe(brandId);
     const topic = await raw.topics.retrieve(checkpoint.created.topic as string);
     expect(topic.brand_id).toBe(brandId);
+  });
+});
+
+describe('RoboWrite provider: publishing', () => {
+  it('sets an item published, then archived, through PATCH /content/items/{id}', async () => {
+    const emu = await emulator();
+    const { client: editor } = client(emu);
+    const provider = createRoboWriteProvider({ client: editor });
+    const [row] = (await editor.content.list({ status: 'in_review' })).items;
+    if (!row) throw new Error('the demo fixture has no in_review item');
+    const patchesBefore = emu.stats().routes['PATCH /content/items/{item_id}'] ?? 0;
+    expect(await provider.publishing?.publish(row.id)).toEqual({
+      id: row.id,
+      status: PUBLISHED_STATUS,
+    });
+    expect((await editor.content.retrieve(row.id)).status).toBe('published');
+    expect(await provider.publishing?.archive?.(row.id)).toEqual({
+      id: row.id,
+      status: 'archived',
+    });
+    expect(emu.stats().routes['PATCH /content/items/{item_id}']).toBe(patchesBefore + 2);
+    await expect(provider.publishing?.publish('item_000000000000000000000000')).rejects.toThrow(
+      /404|not found/i,
+    );
   });
 });

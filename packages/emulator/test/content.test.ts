@@ -175,6 +175,35 @@ describe('content items', () => {
     ).toBe(404);
   });
 
+  it('PATCH status published: the status filter and the change marker move, the version stays', async () => {
+    let clock = Date.parse('2026-03-01T00:00:00Z');
+    const emu = await start({ listMarkers: true, now: () => clock });
+    const row = (await call(emu, 'GET', '/content?status=in_review')).body.items[0];
+    clock += 60_000;
+    const res = await call(emu, 'PATCH', `/content/items/${row.id}`, {
+      body: { status: 'published' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('published');
+    const published = (await call(emu, 'GET', '/content?status=published&limit=200')).body.items;
+    const after = published.find((r: { id: string }) => r.id === row.id);
+    expect(after.updated_at).toBe(new Date(clock).toISOString());
+    expect(after.updated_at).not.toBe(row.updated_at);
+    expect(after.latest_version_id).toBe(row.latest_version_id);
+    expect(after.version_count).toBe(row.version_count);
+    // The second organization's key cannot touch it, and an undocumented key is refused whole.
+    const foreign = await call(emu, 'PATCH', `/content/items/${row.id}`, {
+      body: { status: 'archived' },
+      key: emu.apiKeys[1] ?? null,
+    });
+    expect(foreign.status).toBe(404);
+    const unknown = await call(emu, 'PATCH', `/content/items/${row.id}`, {
+      body: { status: 'archived', published: true },
+    });
+    expect(unknown.status).toBe(422);
+    expect((await call(emu, 'GET', `/content/${row.id}`)).body.status).toBe('published');
+  });
+
   it('soft-deletes: 204, then 404 everywhere and gone from lists', async () => {
     const emu = await start();
     const list = (await call(emu, 'GET', '/content')).body;

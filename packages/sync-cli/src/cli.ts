@@ -4,6 +4,7 @@ import {
   type Act,
   defineGenerate,
   defineInit,
+  definePublish,
   definePull,
   defineRetry,
   defineStatus,
@@ -40,7 +41,14 @@ The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at
     const json = 'json' in flags && flags.json === true;
     setExitCode(await runCommand(root(), json, (reporter) => body(flags, reporter)));
   };
-  for (const define of [defineInit, definePull, defineGenerate, defineRetry, defineStatus]) {
+  for (const define of [
+    defineInit,
+    definePull,
+    definePublish,
+    defineGenerate,
+    defineRetry,
+    defineStatus,
+  ]) {
     define(program, act, root);
   }
   return program;

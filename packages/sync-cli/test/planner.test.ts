@@ -270,3 +270,30 @@ describe('deletionLooksSuspicious', () => {
     expect(deletionLooksSuspicious(trackedCount, listed, deleting)).toBe(suspicious);
   });
 });
+
+describe('planFile: an item publish reported live', () => {
+  const published = { publishedAt: '2026-03-01T00:00:00.000Z', versionId: 'v' };
+  const live = (text: string): ItemState => ({ ...tracked(text, 'a.md'), published });
+
+  it('writes nothing for the published version, and keeps the file as the baseline', async () => {
+    // The editor flipped `draft`; the API's status (and marker) moved because of publish.
+    const incoming = { ...desired('a', 'draft: false, status: published'), marker: 'm2' };
+    const onDisk = 'draft: false, status: in_review';
+    const action = await planFile(incoming, live('draft: true'), {
+      force: false,
+      readFile: reader({ 'a.md': onDisk }),
+    });
+    expect(action).toMatchObject({ kind: 'skip', reason: 'published' });
+    expect(action.kind === 'skip' && action.record).toMatchObject({ text: onDisk, marker: 'm2' });
+  });
+
+  it('updates it with a new version like any unedited file', async () => {
+    const onDisk = 'draft: false, status: in_review';
+    const incoming = { ...desired('a', 'version 2'), versionId: 'v2' };
+    const action = await planFile(incoming, live(onDisk), {
+      force: false,
+      readFile: reader({ 'a.md': onDisk }),
+    });
+    expect(action).toMatchObject({ kind: 'update', forced: false });
+  });
+});

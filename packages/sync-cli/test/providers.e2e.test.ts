@@ -292,6 +292,17 @@ describe('Writer: generate, wait, pull, retry', () => {
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(refused.stderr).toMatch(/retry .*writerzroom has none/);
   });
+
+  it('publish says in one line that WriterzRoom has no published state, and sends nothing', async () => {
+    const dir = await project('rw-publish-wzr-');
+    await cli(dir, ['init', '--yes', '--provider', 'writerzroom'], env);
+    const result = await cli(dir, ['publish'], { ...env, WRITERZROOM_API_KEY: 'wzr_test_key' });
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(
+      'writerzroom has no API route that sets a published state: publish skipped',
+    );
+    expect(result.stderr).toBe('');
+  });
 });
 
 describe('the provider config is checked in one line (exit 2)', () => {

@@ -148,3 +148,101 @@ describe('SyncStateStore: every change to the state, and its saving', () => {
     ).rejects.toBeInstanceOf(OutDirChangedError);
   });
 });
+
+describe('SyncStateStore: publish records', () => {
+  it('keeps what was published across a new version, and reads it back to the same text', async () => {
+    const { root, store } = await fresh();
+    store.recordWritten(desired('a', 'A'));
+    const record = { publishedAt: '2026-03-01T00:00:00.000Z', versionId: 'v1' };
+    store.recordPublished('a', record);
+    store.recordWritten({ ...desired('a', 'B'), versionId: 'v2' });
+    await store.save();
+    const text = await readFile(statePath(root), 'utf8');
+    expect((await saved(root)).items.a).toMatchObject({ versionId: 'v2', published: record });
+    const { store: reopened } = await SyncStateStore.open(root, OUT, { checkOutDir: true });
+    expect(reopened.item('a')?.published).toEqual(record);
+    await reopened.save();
+    expect(await readFile(statePath(root), 'utf8')).toBe(text);
+  });
+
+  it('refuses a publish record whose date is not a date, in one line', async () => {
+    const { root, store } = await fresh();
+    store.recordWritten(desired('a', 'A'));
+    store.recordPublished('a', { publishedAt: 'yesterday', versionId: 'v1' });
+    await store.save();
+    await expect(SyncStateStore.open(root, OUT)).rejects.toThrow(
+      /items\["a"\]\.published\.publishedAt: .*delete it to start over$/,
+    );
+  });
+});
+
+describe('SyncStateStore: branch records (pull --branches)', () => {
+  const commit = 'a'.repeat(40);
+  const blob = 'b'.repeat(40);
+  it('round-trips a branch record, and a state without one keeps no "branches" key', async () => {
+    const { root, store } = await fresh();
+    store.recordWritten(desired('a', 'A'));
+    await store.save();
+    expect(await saved(root)).not.toHaveProperty('branches');
+    const record = {
+      branch: 'robowrite/a',
+      commit,
+      file: 'a.md',
+      blob,
+      versionId: 'v1',
+      marker: null,
+    };
+    store.recordBranch('b', record);
+    await store.save();
+    const text = await readFile(statePath(root), 'utf8');
+    const { store: reopened } = await SyncStateStore.open(root, OUT);
+    expect(reopened.branch('b')).toEqual(record);
+    await reopened.save();
+    expect(await readFile(statePath(root), 'utf8')).toBe(text);
+  });
+
+  it.each([
+    [
+      'a branch outside robowrite/',
+      { branch: 'main' },
+      /branches\["b"\]\.branch: must be robowrite/,
+    ],
+    [
+      'a commit that is no object id',
+      { commit: 'HEAD' },
+      /branches\["b"\]\.commit: must be a git object id/,
+    ],
+  ])('refuses %s in one line', async (_, change, message) => {
+    const { root, store } = await fresh();
+    const record = {
+      branch: 'robowrite/a',
+      commit,
+      file: 'a.md',
+      blob,
+      versionId: 'v1',
+      marker: null,
+    };
+    store.recordBranch('b', { ...record, ...change });
+    await store.save();
+    await expect(SyncStateStore.open(root, OUT)).rejects.toThrow(message);
+  });
+
+  it('drops a branch record whose file is outside the output folder, in one line', async () => {
+    const { root, store } = await fresh();
+    const record = {
+      branch: 'robowrite/a',
+      commit,
+      file: '../a.md',
+      blob,
+      versionId: 'v1',
+      marker: null,
+    };
+    store.recordBranch('b', record);
+    await store.save();
+    const { store: reopened, rejected } = await SyncStateStore.open(root, OUT);
+    expect(reopened.branch('b')).toBeUndefined();
+    expect(rejected).toEqual([
+      expect.stringMatching(/ignored branches\["b"\]: file "\.\.\/a\.md"/),
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Draft, DraftSource } from './draft.ts';
 import { isSafeUrl } from './safe-url.ts';
+import { PUBLISHED_STATUS } from './statuses.ts';
 
 /**
  * The frontmatter of a synced Markdown file, and the data of a loader entry: one shape for both,
@@ -65,7 +66,7 @@ export type RobowriteFrontmatter = z.output<typeof robowriteSchema>;
  * item therefore goes live when someone sets its status to `published`, not by itself.
  */
 export function isDraft(itemStatus: string): boolean {
-  return itemStatus !== 'published';
+  return itemStatus !== PUBLISHED_STATUS;
 }
 
 /**

@@ -12,6 +12,16 @@ export const CONTENT_ITEM_STATUSES = Object.freeze([
   'archived',
 ] as const);
 
+/**
+ * The status `robowrite publish` sets through `PATCH /content/items/{id}` once a draft is merged:
+ * the one the guide's lifecycle ends in (topic autopilot `completed` on a brand with a CMS), and
+ * the only one that renders an entry `draft: false` (`isDraft`).
+ */
+export const PUBLISHED_STATUS = 'published' satisfies (typeof CONTENT_ITEM_STATUSES)[number];
+
+/** The status a file deleted on the published branch sets (opt-in): kept upstream, off the site. */
+export const ARCHIVED_STATUS = 'archived' satisfies (typeof CONTENT_ITEM_STATUSES)[number];
+
 export type ContentItemStatus = (typeof CONTENT_ITEM_STATUSES)[number];
 
 export function isContentItemStatus(value: unknown): value is ContentItemStatus {

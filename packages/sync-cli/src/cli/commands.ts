@@ -5,6 +5,7 @@
 import { type Command, Option } from 'commander';
 import type { GenerateFlags } from '../commands/generate.ts';
 import type { InitFlags } from '../commands/init.ts';
+import type { PublishFlags } from '../commands/publish.ts';
 import type { PullFlags } from '../commands/pull.ts';
 import type { RetryFlags } from '../commands/retry.ts';
 import { BOUNDS } from '../config/bounds.ts';
@@ -67,11 +68,15 @@ export function definePull(program: Command, act: Act, root: Root): void {
     .option('--brand <id>', 'only this brand (overrides the config)')
     .option('--out <dir>', 'output folder (overrides the config)')
     .option('--force-out', 'allow an output folder outside the project root')
+    .option(
+      '--branches',
+      'each new or changed draft onto its own git branch robowrite/<name> (no checkout, no push)',
+    )
     .option('--watch', 'keep pulling as drafts land (Ctrl-C stops)')
     .option('--interval <ms>', 'watch: pause between polls', inRange(BOUNDS.watchIntervalMs))
     .addHelpText(
       'after',
-      '\nExamples:\n  robowrite pull\n  robowrite pull --dry-run\n  robowrite pull --json > result.json\n  robowrite pull --watch',
+      '\nExamples:\n  robowrite pull\n  robowrite pull --dry-run\n  robowrite pull --json > result.json\n  robowrite pull --watch\n  robowrite pull --branches',
     )
     .action(
       act<PullFlags>(async (flags, reporter) =>
@@ -159,6 +164,28 @@ export function defineStatus(program: Command, act: Act, root: Root): void {
     .action(
       act<{ json?: boolean; out?: string }>(async (flags, reporter) =>
         (await import('../commands/status.ts')).statusCommand(root(), flags, reporter),
+      ),
+    );
+}
+
+export function definePublish(program: Command, act: Act, root: Root): void {
+  program
+    .command('publish')
+    .description(
+      'after a merge: tell the API which synced drafts are live here (draft: false), once each',
+    )
+    .option('--archive-deleted', 'archive upstream the published items whose file was deleted')
+    .option('--dry-run', 'print what would be published, send nothing')
+    .option('--json', 'print a machine-readable result')
+    .option('--out <dir>', 'output folder (overrides the config)')
+    .option('--force-out', 'allow an output folder outside the project root')
+    .addHelpText(
+      'after',
+      '\nRoboWrite: sets the item\'s status to "published" (PATCH /content/items/{id}); a second\nrun sends nothing. Exit 0 done, 1 an item failed (the rest still ran), 2 bad flags or config.\n\nExamples:\n  robowrite publish\n  robowrite publish --dry-run\n  robowrite publish --archive-deleted',
+    )
+    .action(
+      act<PublishFlags>(async (flags, reporter) =>
+        (await import('../commands/publish.ts')).publishCommand(root(), flags, reporter),
       ),
     );
 }

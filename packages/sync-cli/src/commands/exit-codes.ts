@@ -1,7 +1,7 @@
 /** Documented exit codes. */
 export const EXIT = {
   ok: 0,
-  /** Some item or request failed (the rest still ran). */
+  /** Some item or request failed (the rest still ran); `publish`: an item the API refused. */
   failure: 1,
   /**
    * Bad flags, bad config, an invalid state file, a missing or rejected API key, a Node.js below

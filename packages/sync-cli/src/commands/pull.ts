@@ -16,6 +16,7 @@ export interface PullFlags {
   forceOut?: boolean;
   watch?: boolean;
   interval?: number;
+  branches?: boolean;
 }
 
 export async function pullCommand(
@@ -31,6 +32,13 @@ export async function pullCommand(
   };
   if (flags.watch && flags.dryRun) {
     throw new UsageError('--watch writes as drafts land; it cannot be combined with --dry-run');
+  }
+  if (flags.branches) {
+    if (flags.watch || flags.dryRun || flags.force) {
+      throw new UsageError('--branches cannot be combined with --watch, --dry-run or --force');
+    }
+    const { pullBranchesCommand } = await import('./pull-branches.ts');
+    return pullBranchesCommand(root, overrides, { json: flags.json ?? false }, reporter);
   }
   if (flags.watch) {
     return watchCommand(root, overrides, reporter, {

@@ -135,6 +135,20 @@ function planTracked(
   return { kind: 'conflict', itemId, file, reason: 'edited locally and changed upstream', desired };
 }
 
+/**
+ * Whether `publish` reported this very version live from this file: the API's status then moved
+ * because of us (and its change marker with it), and the file on this branch is what went live.
+ */
+function publishedHere(desired: DesiredFile, known: Readonly<ItemState>): boolean {
+  const published = known.published;
+  return (
+    published !== undefined &&
+    published.archivedAt === undefined &&
+    published.versionId === desired.versionId &&
+    known.file === desired.file
+  );
+}
+
 /** Decides what a pull does with one item it read. Reads files but writes nothing. */
 export async function planFile(
   desired: DesiredFile,
@@ -143,6 +157,18 @@ export async function planFile(
 ): Promise<PlanAction> {
   const onDisk = await input.readFile(desired.file);
   if (!known) return planUntracked(desired, onDisk, input.force);
+  if (onDisk !== null && !input.force && publishedHere(desired, known)) {
+    // Nothing to write: the published file stays the baseline (its hash, the new marker), so a
+    // later upstream version updates it like any unedited file.
+    const record = { ...desired, text: onDisk };
+    return {
+      kind: 'skip',
+      itemId: desired.itemId,
+      file: desired.file,
+      reason: 'published',
+      record,
+    };
+  }
   if (known.file !== desired.file) return planRenamed(desired, known, onDisk, input);
   if (onDisk === null) return planMissing(desired, known, input.force);
   return planTracked(desired, known, onDisk, input.force);

@@ -9,6 +9,18 @@ import { quote } from './quote.ts';
 export const STATE_DIR = '.robowrite';
 export const STATE_VERSION = 1;
 
+/**
+ * What `robowrite publish` told the API about an item: the version that went live (the
+ * `robowrite.versionId` of the merged file) and when. A second publish of the same version sends
+ * nothing; a pull of that same version writes nothing (the API's status change is ours).
+ */
+export interface PublishRecord {
+  publishedAt: string;
+  versionId: string | null;
+  /** Set when the file was deleted on the published branch and the item archived (opt-in). */
+  archivedAt?: string;
+}
+
 /** One synced item: where it went and what exactly we wrote there. */
 export interface ItemState {
   /** File name inside the output folder. */
@@ -20,6 +32,28 @@ export interface ItemState {
   hash: string;
   jobId: string | null;
   jobStatus: string | null;
+  /** Absent until `publish` reported this item live. */
+  published?: PublishRecord;
+}
+
+/**
+ * A draft `pull --branches` keeps on its own git branch: the branch, the last commit robowrite
+ * made there and the blob of the file it wrote in it (a branch tip whose file differs was edited
+ * there, and is never written over), the version that commit holds.
+ */
+export interface BranchState {
+  /** `robowrite/<entry name>`. */
+  branch: string;
+  commit: string;
+  /** File name inside the output folder (the same place a plain pull writes it). */
+  file: string;
+  /** The git blob id of the file in `commit`. */
+  blob: string;
+  versionId: string | null;
+  /** The list's change marker when we last read the item, if the list carries one. */
+  marker: string | null;
+  /** Absent until `publish` reported this item live from a merged branch. */
+  published?: PublishRecord;
 }
 
 export type GenerateFlow = 'topic' | 'brief';
@@ -76,6 +110,8 @@ export interface SyncStateFile {
    */
   rendered: string | null;
   items: Record<string, ItemState>;
+  /** `pull --branches`: per item id, its branch (absent from states before the field). */
+  branches: Record<string, BranchState>;
   jobs: Record<string, JobState>;
   orphans: OrphanState[];
 }
@@ -86,6 +122,7 @@ export function emptyState(outDir: string): SyncStateFile {
     outDir,
     rendered: null,
     items: idRecord(),
+    branches: idRecord(),
     jobs: idRecord(),
     orphans: [],
   };
@@ -138,6 +175,12 @@ function byId<T>(entry: z.ZodType<T>) {
 
 const nullableString = z.string().nullable().default(null);
 
+const publishSchema: z.ZodType<PublishRecord> = z.object({
+  publishedAt: z.string().datetime(),
+  versionId: z.string().nullable(),
+  archivedAt: z.string().datetime().optional(),
+});
+
 const itemSchema: z.ZodType<ItemState> = z.object({
   file: z.string(),
   versionId: nullableString,
@@ -145,6 +188,19 @@ const itemSchema: z.ZodType<ItemState> = z.object({
   hash: z.string(),
   jobId: nullableString,
   jobStatus: nullableString,
+  published: publishSchema.optional(),
+});
+
+const objectId = z.string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, 'must be a git object id');
+
+const branchSchema: z.ZodType<BranchState> = z.object({
+  branch: z.string().regex(/^robowrite\/[\p{L}\p{M}\p{N}_-]+$/u, 'must be robowrite/<entry name>'),
+  commit: objectId,
+  file: z.string(),
+  blob: objectId,
+  versionId: nullableString,
+  marker: nullableString,
+  published: publishSchema.optional(),
 });
 
 const jobSchema: z.ZodType<JobState> = z.object({
@@ -169,6 +225,7 @@ const stateSchema = z.object({
   outDir: z.string().optional(),
   rendered: z.string().nullable().optional(),
   items: byId(itemSchema).optional(),
+  branches: byId(branchSchema).optional(),
   jobs: byId(jobSchema).optional(),
   orphans: z.array(z.object({ file: z.string(), hash: z.string() })).optional(),
 });
@@ -179,7 +236,7 @@ function pathText(path: readonly PropertyKey[]): string {
     .map((key, i) => {
       if (typeof key === 'number') return `[${key}]`;
       const name = String(key);
-      const isId = i === 1 && (path[0] === 'items' || path[0] === 'jobs');
+      const isId = i === 1 && ['items', 'branches', 'jobs'].includes(String(path[0]));
       return !isId && /^[A-Za-z_]\w*$/.test(name)
         ? `${i > 0 ? '.' : ''}${name}`
         : `[${quote(name)}]`;
@@ -239,6 +296,7 @@ function parseState(text: string, outDir: string): SyncStateFile {
     outDir: state.outDir ?? outDir,
     rendered: state.rendered ?? null,
     items: state.items ?? idRecord(),
+    branches: state.branches ?? idRecord(),
     jobs: state.jobs ?? idRecord(),
     orphans: state.orphans ?? [],
   };
@@ -265,6 +323,12 @@ function confineEntries(state: SyncStateFile, folder: string): string[] {
     if (why === null) continue;
     reject(`items[${quote(id)}]`, item.file, why);
     delete state.items[id];
+  }
+  for (const [id, branch] of Object.entries(state.branches)) {
+    const why = entryProblem(folder, branch.file);
+    if (why === null) continue;
+    reject(`branches[${quote(id)}]`, branch.file, why);
+    delete state.branches[id];
   }
   state.orphans = state.orphans.filter((orphan, i) => {
     const why = entryProblem(folder, orphan.file);
@@ -312,6 +376,8 @@ export function serializeState(state: SyncStateFile): string {
       // Left out while unknown, so a state from before the field is not rewritten just for it.
       ...(state.rendered !== null ? { rendered: state.rendered } : {}),
       items: sortKeys(state.items),
+      // Left out while empty, so a state from before the field is not rewritten just for it.
+      ...(Object.keys(state.branches).length > 0 ? { branches: sortKeys(state.branches) } : {}),
       jobs: sortKeys(state.jobs),
       orphans: [...state.orphans].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     },

@@ -3,11 +3,13 @@ import { hashText } from './hash.ts';
 import type { DesiredFile } from './planner.ts';
 import { quote } from './quote.ts';
 import {
+  type BranchState,
   type ItemState,
   type JobOutcome,
   type JobState,
   loadState,
   type OrphanState,
+  type PublishRecord,
   type SyncStateFile,
   writeState,
 } from './state.ts';
@@ -95,6 +97,7 @@ export class SyncStateStore {
 
   /** A file now holds exactly `desired.text`: track it under its name. */
   recordWritten(desired: DesiredFile): void {
+    const published = this.#state.items[desired.itemId]?.published;
     this.#state.items[desired.itemId] = {
       file: desired.file,
       versionId: desired.versionId,
@@ -102,6 +105,9 @@ export class SyncStateStore {
       hash: hashText(desired.text),
       jobId: desired.jobId,
       jobStatus: desired.jobStatus,
+      // What went live stays on record across new versions: it names its own version. Last, in
+      // the schema's order, so a saved state reads back to the same text.
+      ...(published ? { published } : {}),
     };
   }
 
@@ -131,6 +137,37 @@ export class SyncStateStore {
     if (!known) return;
     known.jobId = job.jobId;
     known.jobStatus = job.status;
+  }
+
+  /** `publish` reported the item's file live (or archived it): its record, replacing the last. */
+  recordPublished(itemId: string, record: PublishRecord): void {
+    const known = this.#state.items[itemId];
+    if (known) known.published = record;
+    const branch = this.#state.branches[itemId];
+    if (branch) branch.published = record;
+  }
+
+  branch(itemId: string): Readonly<BranchState> | undefined {
+    return this.#state.branches[itemId];
+  }
+
+  branches(): [string, Readonly<BranchState>][] {
+    return Object.entries(this.#state.branches);
+  }
+
+  /** `pull --branches` committed the item's file (or found it there): its branch record. */
+  recordBranch(itemId: string, record: Omit<BranchState, 'published'>): void {
+    const published = this.#state.branches[itemId]?.published;
+    // Built in the schema's order, so a saved state reads back to the same text.
+    this.#state.branches[itemId] = {
+      branch: record.branch,
+      commit: record.commit,
+      file: record.file,
+      blob: record.blob,
+      versionId: record.versionId,
+      marker: record.marker,
+      ...(published ? { published } : {}),
+    };
   }
 
   /** The listing's marker moved from the legacy form to core's, nothing else changed. */

@@ -12,3 +12,4 @@ export type {
   ProviderV1,
   RetrieveDraftOptions,
 } from './provider-v1.ts';
+export type { PublishedItem, PublishingV1 } from './publishing.ts';

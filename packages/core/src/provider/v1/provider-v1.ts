@@ -2,6 +2,7 @@ import type { Draft } from '../../draft/draft.ts';
 import type { DraftSummary } from './draft-summary.ts';
 import type { GenerationV1 } from './generation.ts';
 import type { JobSnapshot } from './job-snapshot.ts';
+import type { PublishingV1 } from './publishing.ts';
 
 /** Per-call options every provider method takes. */
 export interface ProviderCallOptions {
@@ -59,6 +60,8 @@ export interface ProviderV1 {
   retrieveJob(jobId: string, options?: ProviderCallOptions): Promise<JobSnapshot>;
   /** Starting generations; absent when the API cannot start one. */
   readonly generation?: GenerationV1 | undefined;
+  /** Telling the API what went live; absent when the API has no route that sets it. */
+  readonly publishing?: PublishingV1 | undefined;
   /** Requests this provider's client has sent so far (watch mode budgets by it). */
   requestCount(): number;
   /** Releases the connections (a no-op when the client was passed in and is owned elsewhere). */

@@ -6,6 +6,7 @@ import type { GenerateInput } from './generate-input.ts';
 import { robowriteGeneration } from './generation.ts';
 import type { GenerationDefaults } from './generation-target.ts';
 import { listDrafts } from './list-drafts.ts';
+import { robowritePublishing } from './publishing.ts';
 import { retrieveDraft } from './retrieve-draft.ts';
 import { retrieveJob } from './retrieve-job.ts';
 
@@ -41,6 +42,7 @@ export function createRoboWriteProvider(options: RoboWriteProviderOptions = {}):
     retrieveDraft: (id, callOptions) => retrieveDraft(client, id, callOptions),
     retrieveJob: (jobId, callOptions) => retrieveJob(client, jobId, callOptions),
     generation: robowriteGeneration(client, generationDefaults ?? {}),
+    publishing: robowritePublishing(client),
     ...clientLifetime(client, given),
   };
 }
