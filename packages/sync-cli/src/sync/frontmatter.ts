@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as jsYaml from 'js-yaml';
 import { Document, isScalar, visit } from 'yaml';
+import { emitSimpleFrontmatter } from './fast-frontmatter.ts';
 
 /** Plain JSON data: what frontmatter may hold. */
 export type FrontmatterData = Record<string, unknown>;
@@ -34,7 +35,7 @@ const KEYWORDS = new Set([
   '<<',
   '=',
 ]);
-function looksTyped(value: string): boolean {
+export function looksTyped(value: string): boolean {
   if (value === '' || value.trim() !== value) return true;
   if (KEYWORDS.has(value.toLowerCase())) return true;
   // Anything starting like a number, sign, dot or date is quoted rather than guessed at.
@@ -45,8 +46,14 @@ function looksTyped(value: string): boolean {
  * YAML text for frontmatter. `yaml` chooses a safe form for each string; on top of that we
  * force double quotes for strings another reader could type, never fold lines, never emit
  * anchors/aliases, and keep insertion order so the same data always gives the same bytes.
+ * The usual entry shapes take a direct emitter that writes the same bytes (fast-frontmatter.ts).
  */
 export function stringifyFrontmatter(data: FrontmatterData): string {
+  return emitSimpleFrontmatter(data, looksTyped) ?? stringifyWithYaml(data);
+}
+
+/** The reference output: `yaml`'s Document with our options, for any data. */
+export function stringifyWithYaml(data: FrontmatterData): string {
   const doc = new Document(data, { aliasDuplicateObjects: false, version: '1.2' });
   visit(doc, {
     Scalar(_key, node) {
