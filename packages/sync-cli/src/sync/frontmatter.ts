@@ -75,15 +75,25 @@ export function stringifyWithYaml(data: FrontmatterData): string {
   });
 }
 
-/** LF line endings and exactly one trailing newline (none for an empty body). */
+/**
+ * LF line endings and exactly one trailing newline (none for an empty body). The trailing
+ * newlines are cut with a loop: `/\n+$/` retries at every run of newlines in the body, which
+ * made this about 9 µs for a 6 KB body, twice per written file.
+ */
 export function normalizeBody(body: string): string {
-  const lf = body.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
-  return lf === '' ? '' : `${lf}\n`;
+  const lf = body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
+  let end = lf.length;
+  while (end > 0 && lf.charCodeAt(end - 1) === 10) end--;
+  return end === 0 ? '' : `${lf.slice(0, end)}\n`;
 }
 
 /** The exact text of a Markdown file with frontmatter. */
 export function serializeMarkdown(data: FrontmatterData, body: string): string {
-  return `---\n${stringifyFrontmatter(data)}---\n${normalizeBody(body)}`;
+  return withFrontmatter(data, normalizeBody(body));
+}
+
+function withFrontmatter(data: FrontmatterData, normalBody: string): string {
+  return `---\n${stringifyFrontmatter(data)}---\n${normalBody}`;
 }
 
 // The same expression Astro uses (@astrojs/internal-helpers/frontmatter): the frontmatter ends at
@@ -115,14 +125,15 @@ function toPlainData(data: FrontmatterData): FrontmatterData {
  */
 export function renderMarkdown(data: FrontmatterData, body: string): string {
   const intended = toPlainData(data);
-  const text = serializeMarkdown(intended, body);
+  const normalBody = normalizeBody(body);
+  const text = withFrontmatter(intended, normalBody);
   const parsed = parseLikeAstro(text);
   if (!isDeepStrictEqual(parsed.data, intended)) {
     throw new FrontmatterRoundTripError(
       "frontmatter does not read back identically with Astro's parser",
     );
   }
-  if (parsed.body !== normalizeBody(body)) {
+  if (parsed.body !== normalBody) {
     throw new FrontmatterRoundTripError('body does not read back identically with Astro');
   }
   return text;
