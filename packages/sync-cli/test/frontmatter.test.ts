@@ -101,6 +101,27 @@ describe('frontmatter', () => {
     expect(text).not.toMatch(/[&*]/);
   });
 
+  it('normalizes a body exactly as the regular-expression form did (property)', () => {
+    const reference = (body: string) => {
+      const lf = body.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+      return lf === '' ? '' : `${lf}\n`;
+    };
+    const bodyArb = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc
+        .array(fc.constantFrom('a', 'b c', '\n', '\r', '\r\n', '\n\n', ' ', '\t', '🎉'), {
+          maxLength: 20,
+        })
+        .map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(bodyArb, (body) => {
+        expect(normalizeBody(body)).toBe(reference(body));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('round-trips any title, body and tag string (property)', () => {
     const anyString = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 40 }),
