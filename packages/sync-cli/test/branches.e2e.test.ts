@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -135,6 +136,13 @@ describe('pull --branches: one branch per draft, one commit per version', () => 
       reason: expect.stringMatching(/edited on its branch/),
     });
     expect((await git(dir, 'rev-parse', edited.branch)).trim()).toBe(editedTip);
+    // As for files: the incoming version waits in .robowrite/conflicts/, outside the work tree's
+    // tracked files; the branch that committed has none.
+    const incoming = await readFile(join(dir, '.robowrite/conflicts', edited.file), 'utf8');
+    const latest = (await client.content.retrieve(edited.itemId)).versions.at(-1)?.id;
+    if (!latest) throw new Error('no version upstream');
+    expect(incoming).toContain(latest);
+    expect(existsSync(join(dir, '.robowrite/conflicts', updated.file))).toBe(false);
     expect(byId.get(updated.itemId)?.action).toBe('committed');
     const tip = (await git(dir, 'rev-parse', updated.branch)).trim();
     expect((await git(dir, 'rev-parse', `${tip}^`)).trim()).toBe(updated.commit);

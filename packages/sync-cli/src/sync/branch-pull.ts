@@ -15,6 +15,7 @@ import { type AssignedName, assignNames } from './naming.ts';
 import { renderEntry } from './render-entry.ts';
 import type { BranchState } from './state.ts';
 import { SyncStateStore } from './sync-state.ts';
+import { clearConflict, writeConflict } from './writer.ts';
 
 /** `pull --branches` cannot run here at all (no repository, no commit to branch from). */
 export class BranchesUnavailableError extends Error {
@@ -187,6 +188,11 @@ async function editedThere(
   return 'edited on its branch and changed upstream (kept)';
 }
 
+/** Where a conflict's incoming version waits: `.robowrite/conflicts/`, as for files. */
+function paths(run: Run): { root: string; outDir: string } {
+  return { root: run.ctx.root, outDir: run.ctx.outDir };
+}
+
 /** One draft onto its branch: a commit when its version is new, never over an edit there. */
 async function branchOne(
   run: Run,
@@ -213,13 +219,18 @@ async function branchOne(
   const path = repoPath(run.outDirInRepo, file);
   const tip = await git.resolve(`refs/heads/${branch}`);
   const tipBlob = tip === null ? null : await git.blobAt(tip, path);
-  if (tip !== null) {
-    const reason = await editedThere(run, { itemId: id, tip, tipBlob, path, known });
-    if (reason !== null) return report({ action: 'conflict', commit: null, reason });
-  }
   const slug = known ? file.replace(/\.md$/, '') : target.name.slug;
   const record = { marker: target.marker, job: null };
   const entry = renderEntry(id, draft, { file, slug }, record, ctx.config.allowRawHtml);
+  if (tip !== null) {
+    const reason = await editedThere(run, { itemId: id, tip, tipBlob, path, known });
+    if (reason !== null) {
+      // The same rule as files: the edit stays, the incoming version waits beside it.
+      await writeConflict(paths(run), file, entry.text);
+      return report({ action: 'conflict', commit: null, reason });
+    }
+  }
+  await clearConflict(run.ctx.root, file);
   const blob = await git.writeBlob(entry.text);
   const versionId = draft.versionId;
   if (tip !== null && tipBlob === blob) {

@@ -84,7 +84,7 @@ async function removeOrphans(paths: Paths, store: SyncStateStore): Promise<void>
   store.keepOrphans(remaining);
 }
 
-async function clearConflict(root: string, file: string): Promise<void> {
+export async function clearConflict(root: string, file: string): Promise<void> {
   const path = confinedPath(conflictsDir(root), file);
   if (existsSync(path)) await unlink(path).catch(() => {});
 }
@@ -209,7 +209,7 @@ export async function saveApplied(paths: Paths, store: SyncStateStore): Promise<
   }
 }
 
-async function writeConflict(paths: Paths, file: string, text: string): Promise<void> {
+export async function writeConflict(paths: Paths, file: string, text: string): Promise<void> {
   const dir = conflictsDir(paths.root);
   await mkdir(dir, { recursive: true });
   await writeFileAtomic(confinedPath(dir, file), text);
