@@ -5,7 +5,8 @@
  * and every window without one gives a twentieth of the limit back: a fleet that overruns the
  * window converges below it instead of hammering, and a budget that is alone is back at the whole
  * limit ten windows after a halving (ten minutes at the API's 120 / 60 s). A tenth grew a fleet
- * of three back into overload sooner: in the fleet test it drew about 1.5 times the 429s. A budget that never gets a 429 always has the whole limit.
+ * of three back into overload sooner: in the fleet test it drew about 1.5 times the 429s. A
+ * budget that never gets a 429 always has the whole limit.
  *
  * Pure functions of a small state, so the in-process limiter and the machine ledger keep the same
  * state and the arithmetic is tested on its own.
