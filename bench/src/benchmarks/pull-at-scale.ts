@@ -352,7 +352,7 @@ export async function pullAtScale(
         'The CLI client is built with `rateLimit: false` for the same reason; the guide loop has none.',
       `List pages: one listing per status (${ALL_STATUSES.join(', ')}), 200 a page, ceil(n/200) each; the emulator holds ${items} items over those statuses, so ${pages} pages.`,
       `Load average (1 min) before our cold pull, between it and the loop's, after the loop's: ${[loadBefore, loadBetween, loadAfter].map((l) => l.toFixed(2)).join(', ')} on ${os.cpus().length} CPUs.`,
-      'Files written are counted on disk (mtime and size of every .md before and after), not from the tools’ own reports. Wall times are measured inside each child process around the pull itself; peak RSS is the child’s `maxRSS`.',
+      'Files written are counted on disk (mtime and size of every .md before and after), not from the tools’ own reports. Wall times are measured inside each child process around the pull itself; peak RSS is the child’s own high-water mark (`VmHWM`; `maxRSS` would include the bench’s RSS at the fork, see `harness/peak-rss.ts`).',
     );
     return {
       title: '2. Pull at scale: `robowrite pull` vs the guide’s loop',

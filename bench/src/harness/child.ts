@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { peakRssMB } from './peak-rss.ts';
 
 const MARK = 'BENCH_RESULT ';
 
@@ -11,13 +12,13 @@ export interface Measured {
 }
 
 /**
- * Called by a child script as its last act. `maxRSS` is the child's own peak resident set
- * (kilobytes on Linux), so each build or pull is measured alone, not mixed with the parent's
- * emulator or the other runs.
+ * Called by a child script as its last act. `peakRssMB` is the child's own peak resident set
+ * (not the bench's RSS it inherits through `maxRSS`), so each build or pull is measured alone, not
+ * mixed with the parent's emulator or the other runs.
  */
 export function reportResult(result: { wallMs: number } & Record<string, unknown>): void {
   const usage = process.resourceUsage();
-  const maxRssMB = usage.maxRSS / 1024;
+  const maxRssMB = peakRssMB();
   const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
   process.stdout.write(`\n${MARK}${JSON.stringify({ ...result, maxRssMB, cpuMs })}\n`);
 }

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { peakRssReporter } from './peak-rss.ts';
 
 const RSS_MARK = '@bench-rss ';
 /**
  * Preloaded into both sides of a pair: at exit the process writes its own peak RSS to stderr.
  * The same few lines run in `node -e 0` and in the CLI, so the ratio is not skewed by them.
  */
-const RSS_REPORTER = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\n${RSS_MARK}'+process.resourceUsage().maxRSS))`;
+const RSS_REPORTER = peakRssReporter(RSS_MARK);
 
 export interface StartUp {
   wallMs: number;
@@ -40,7 +41,7 @@ export function timeStartUp(args: readonly string[], cwd: string): Promise<Start
         reject(new Error(`node ${args.join(' ')} reported no RSS (exit ${code}): ${stderr}`));
         return;
       }
-      resolve({ wallMs, maxRssMB: Number(line.slice(RSS_MARK.length)) / 1024, code, stdout });
+      resolve({ wallMs, maxRssMB: Number(line.slice(RSS_MARK.length)), code, stdout });
     });
   });
 }
