@@ -10,7 +10,8 @@ import { commitMessage, ourLastCommit, repoPath } from './branch-commit.ts';
 import type { SyncContext } from './context.ts';
 import { errorLine } from './error-line.ts';
 import { Git } from './git.ts';
-import { withLock } from './lock.ts';
+import { listInScope } from './list-in-scope.ts';
+import { lockOptions, withLock } from './lock.ts';
 import { type AssignedName, assignNames } from './naming.ts';
 import { renderEntry } from './render-entry.ts';
 import type { BranchState } from './state.ts';
@@ -99,22 +100,6 @@ async function locate(ctx: SyncContext): Promise<Omit<Run, 'store' | 'signal'>> 
     );
   }
   return { ctx, git, outDirInRepo, head, headRef: await git.headRef() };
-}
-
-/** Every draft in scope (the same listing a plain pull makes). */
-async function listAll(run: Run, failures: string[]): Promise<DraftSummary[]> {
-  const { ctx } = run;
-  const scope = { statuses: ctx.config.statuses, brand: ctx.config.brand ?? null };
-  const listed = new Map<string, DraftSummary>();
-  try {
-    for await (const page of ctx.provider.listDrafts(scope, { signal: run.signal })) {
-      for (const summary of page) listed.set(summary.id, summary);
-    }
-  } catch (error) {
-    if (error instanceof AuthenticationError) throw error;
-    failures.push(`listing content failed: ${errorLine(error)}`);
-  }
-  return [...listed.values()];
 }
 
 /** Reads the drafts whose marker moved (all of them when the list carries none). */
@@ -261,7 +246,9 @@ async function pullLocked(ctx: SyncContext, options: BranchPullOptions): Promise
   const failures = [...rejected];
   const reports: BranchReport[] = [];
   try {
-    const listed = await listAll(run, failures);
+    const listed = [
+      ...(await listInScope(ctx, run.signal, (line) => failures.push(line))).listed.values(),
+    ];
     const markers = new Map(listed.map((summary) => [summary.id, summary.marker]));
     const drafts = await readChanged(run, listed, reports);
     const names = nameDrafts(run, drafts);
@@ -299,14 +286,7 @@ export async function pullToBranches(
   ctx: SyncContext,
   options: BranchPullOptions = {},
 ): Promise<BranchPullResult> {
-  return withLock(
-    ctx.root,
-    {
-      command: 'pull --branches',
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onNotice ? { onStaleLock: options.onNotice } : {}),
-      ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
-    },
-    () => pullLocked(ctx, options),
+  return withLock(ctx.root, lockOptions('pull --branches', options, options.onNotice), () =>
+    pullLocked(ctx, options),
   );
 }

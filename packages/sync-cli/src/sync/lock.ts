@@ -37,6 +37,23 @@ export interface LockOptions {
   onStaleLock?: (line: string) => void;
 }
 
+/**
+ * The lock options of a command run from its own options: its signal, how long it waits for
+ * another run's lock, and where the one line about a removed stale lock goes.
+ */
+export function lockOptions(
+  command: string,
+  run: { signal?: AbortSignal | undefined; lockWaitMs?: number | undefined },
+  onStaleLock?: (line: string) => void,
+): LockOptions {
+  return {
+    command,
+    ...(run.signal ? { signal: run.signal } : {}),
+    ...(onStaleLock ? { onStaleLock } : {}),
+    ...(run.lockWaitMs !== undefined ? { waitMs: run.lockWaitMs } : {}),
+  };
+}
+
 export interface HeldLock {
   path: string;
   /** Refreshes the mtime so long runs (watch) are not mistaken for stale ones. */

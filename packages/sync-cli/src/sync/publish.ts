@@ -2,7 +2,7 @@ import { AuthenticationError, type PublishingV1 } from '@robowrite/core';
 import type { SyncContext } from './context.ts';
 import { errorLine } from './error-line.ts';
 import { confinedPath } from './inside-folder.ts';
-import { withLock } from './lock.ts';
+import { lockOptions, withLock } from './lock.ts';
 import { decidePublish, type PublishTarget } from './publish-plan.ts';
 import type { PublishRecord } from './state.ts';
 import { SyncStateStore } from './sync-state.ts';
@@ -123,14 +123,7 @@ export async function publish(
   options: PublishOptions = {},
 ): Promise<PublishResult> {
   if (options.dryRun) return publishLocked(ctx, publishing, options);
-  return withLock(
-    ctx.root,
-    {
-      command: 'publish',
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onNotice ? { onStaleLock: options.onNotice } : {}),
-      ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
-    },
-    () => publishLocked(ctx, publishing, options),
+  return withLock(ctx.root, lockOptions('publish', options, options.onNotice), () =>
+    publishLocked(ctx, publishing, options),
   );
 }

@@ -1,17 +1,12 @@
-import {
-  AuthenticationError,
-  type Draft,
-  type DraftSummary,
-  type ProviderV1,
-} from '@robowrite/core';
+import type { Draft, DraftSummary, ProviderV1 } from '@robowrite/core';
 import { type ApplyRun, applyReads, applyUnread, markCollectedJobs } from './apply-pull.ts';
 import type { SyncContext } from './context.ts';
 import { DraftReader } from './draft-reader.ts';
-import { errorLine } from './error-line.ts';
 import { confinedPath } from './inside-folder.ts';
 import type { JobSchedule } from './job-schedule.ts';
+import { listInScope } from './list-in-scope.ts';
 import { listedFreshness } from './listed-freshness.ts';
-import { withLock } from './lock.ts';
+import { lockOptions, withLock } from './lock.ts';
 import { advanceJobs, type JobItem } from './pending-jobs.ts';
 import { PullLog } from './pull-log.ts';
 import {
@@ -61,43 +56,9 @@ export async function pull(ctx: SyncContext, options: PullOptions = {}): Promise
   if (options.dryRun) return pullLocked(ctx, options);
   return withLock(
     ctx.root,
-    {
-      command: 'pull',
-      ...(options.signal ? { signal: options.signal } : {}),
-      onStaleLock: (message) => options.onProgress?.({ type: 'notice', message }),
-      ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
-    },
+    lockOptions('pull', options, (message) => options.onProgress?.({ type: 'notice', message })),
     () => pullLocked(ctx, options),
   );
-}
-
-interface Listing {
-  listed: Map<string, DraftSummary>;
-  /** False when the listing failed part-way or was skipped: nothing is deleted then. */
-  complete: boolean;
-}
-
-/** Every draft in scope. A failure part-way is one line and an incomplete listing. */
-async function listDrafts(
-  ctx: SyncContext,
-  provider: ProviderV1,
-  log: PullLog,
-  signal: AbortSignal | undefined,
-): Promise<Listing> {
-  const listed = new Map<string, DraftSummary>();
-  const scope = { statuses: ctx.config.statuses, brand: ctx.config.brand ?? null };
-  try {
-    for await (const page of provider.listDrafts(scope, { signal })) {
-      for (const summary of page) listed.set(summary.id, summary);
-    }
-    return { listed, complete: true };
-  } catch (error) {
-    // A rejected key rejects every request: the run could not start, so it ends here with the
-    // error alone rather than a summary of nothing that reads like a partial pull.
-    if (error instanceof AuthenticationError) throw error;
-    log.fail(null, `listing content failed: ${errorLine(error)}`);
-    return { listed, complete: false };
-  }
 }
 
 /** The state, checked: entries naming files outside the output folder are dropped, one line each. */
@@ -219,7 +180,7 @@ async function pullLocked(ctx: SyncContext, options: PullOptions): Promise<PullR
   // drafts are the generations in the state, and nothing is deleted for not being listed).
   const { listed, complete } =
     only === undefined && provider.listing === 'complete'
-      ? await listDrafts(ctx, provider, log, signal)
+      ? await listInScope(ctx, signal, (line) => log.fail(null, line))
       : { listed: new Map<string, DraftSummary>(), complete: false };
 
   // 4. The plan, and the reads that settle every name before anything is written.
