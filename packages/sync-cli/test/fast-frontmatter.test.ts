@@ -83,6 +83,9 @@ const HOSTILE = [
   '\u2028ls',
   'a\u2029ps',
   '\ufeffbom',
+  // Outside YAML's printable set: written raw, js-yaml (Astro's reader) refuses the file.
+  '\ufffe',
+  'non\uffffchar',
   '🎉 emoji',
   'emoji 🎉',
   'שלום עולם',
@@ -232,7 +235,16 @@ describe('fast frontmatter emitter', () => {
   });
 
   it('leaves what it does not handle to yaml, whole', () => {
-    for (const data of [{}, { 'a b': 1 }, { yes: 1 }, { t: 'line\nbreak' }, { n: -0 }]) {
+    // U+FFFE and U+FFFF are outside YAML's printable set: `yaml` escapes them, js-yaml refuses them raw.
+    const nonPrintable = [{ t: '\ufffe' }, { tags: ['a\uffffb'] }];
+    for (const data of [
+      {},
+      { 'a b': 1 },
+      { yes: 1 },
+      { t: 'line\nbreak' },
+      { n: -0 },
+      ...nonPrintable,
+    ]) {
       expect(emitSimpleFrontmatter(data, looksTyped)).toBeUndefined();
       expect(stringifyFrontmatter(data)).toBe(stringifyWithYaml(data));
     }

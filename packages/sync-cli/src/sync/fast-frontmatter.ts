@@ -13,11 +13,12 @@ const SAFE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * Strings whose double-quoted form is just the text between quotes and whose plain form is the
  * text itself: no `"` or `\`, no line breaks or other control characters, no C1 controls
- * (U+0085), no NBSP, line/paragraph separators or BOM, no lone surrogates (`yaml` escapes all of
- * these, or quotes them when we would not). Emoji and other astral characters are fine.
+ * (U+0085), no NBSP, line/paragraph separators or BOM, no lone surrogates, no U+FFFE or U+FFFF
+ * (outside YAML's printable set: js-yaml, Astro's reader, refuses them raw) (`yaml` escapes all
+ * of these, or quotes them when we would not). Emoji and other astral characters are fine.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
-const SAFE_TEXT = /^[^"\\\x00-\x1f\x7f-\xa0\u2028\u2029\ufeff\u{d800}-\u{dfff}]*$/u;
+const SAFE_TEXT = /^[^"\\\x00-\x1f\x7f-\xa0\u2028\u2029\ufeff\ufffe\uffff\u{d800}-\u{dfff}]*$/u;
 /** `yaml`'s own test (stringifyString.ts `plainString`) for text that cannot be written plain. */
 const NOT_PLAIN =
   /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
