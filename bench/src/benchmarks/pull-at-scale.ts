@@ -2,12 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { RoboWrite } from '@robowrite/core';
-import { type Measured, runChild } from '../harness/child.ts';
+import { PULL_NODE_FLAGS } from '@robowrite/sync-cli';
+import { type ChildScript, type Measured, runChild } from '../harness/child.ts';
 import { ALL_STATUSES, expectedListPages } from '../harness/emulator.ts';
 import { type EmulatorProcess, startEmulatorProcess } from '../harness/emulator-process.ts';
 import { type BenchResult, type Check, mb, ms, type Row, ratio } from '../harness/report.ts';
 import { changedFiles, fileSnapshot } from '../harness/site.ts';
-import { CLI_PULL, GUIDE_LOOP, LOAD_ONLY } from './paths.ts';
+import { CLI_PULL, CLI_PULL_V8_DEFAULTS, GUIDE_LOOP, LOAD_ONLY } from './paths.ts';
 
 /** A row for a count (requests, writes) whose goal is an exact number. */
 function countRow(
@@ -55,8 +56,6 @@ interface LoopReport extends Measured {
 }
 
 const OUT = 'src/content/robowrite';
-/** A young generation capped by a Node flag: what the RSS would be if a flag were set. */
-const SEMI_SPACE_MB = 4;
 const STATUSES = ALL_STATUSES.join(',');
 
 interface Measurement {
@@ -74,16 +73,11 @@ interface Measurement {
 async function ours(
   emu: EmulatorProcess,
   root: string,
-  nodeArgs: readonly string[] = [],
+  child: ChildScript = CLI_PULL,
 ): Promise<Measurement> {
   const before = await fileSnapshot(join(root, OUT));
   const stats = await emu.snapshot();
-  const report = await runChild<PullReport>(
-    CLI_PULL,
-    [root, OUT, STATUSES, 'off'],
-    emu.env,
-    nodeArgs,
-  );
+  const report = await runChild<PullReport>(child, [root, OUT, STATUSES, 'off'], emu.env);
   if (report.failures > 0) throw new Error(`pull failed: ${report.firstFailure}`);
   const served = await emu.since(stats);
   const after = await fileSnapshot(join(root, OUT));
@@ -98,6 +92,9 @@ async function ours(
     writes: changedFiles(before, after),
   };
 }
+
+const heapPeak = (peak: HeapPeak | undefined): string =>
+  peak ? `${mb(peak.youngMB)} / ${mb(peak.oldMB)} / ${mb(peak.externalMB)}` : '';
 
 async function baseline(emu: EmulatorProcess, outDir: string): Promise<Measurement> {
   const before = await fileSnapshot(outDir);
@@ -175,12 +172,12 @@ export async function pullAtScale(
     log('pull: 1 % of items changed through the API');
     const changed = await changeOnePercent(emu);
     const afterChange = await ours(emu, root);
-    // Diagnostic, no goal: the same cold pull with V8's young generation capped by a Node flag
-    // (the peak-heap row shows it growing to its default maximum otherwise).
-    log(`pull: cold pull with --max-semi-space-size=${SEMI_SPACE_MB} (diagnostic)`);
-    const capped = await ours(emu, join(temp, 'capped'), [
-      `--max-semi-space-size=${SEMI_SPACE_MB}`,
-    ]).catch((error: Error) => error);
+    // Diagnostic, no goal: the same cold pull under V8's defaults, without the flags the bin
+    // runs a pull with (sync-cli's heap-flags.ts): what they save, and what they cost in time.
+    log("pull: cold pull under V8's defaults, without the bin's heap flags (diagnostic)");
+    const defaults = await ours(emu, join(temp, 'v8-defaults'), CLI_PULL_V8_DEFAULTS).catch(
+      (error: Error) => error,
+    );
     await emu.close();
 
     log(`pull: list markers off, cold pull then re-pull of ${big} items`);
@@ -248,9 +245,7 @@ export async function pullAtScale(
       },
       {
         figure: 'diagnostic: peak committed, young generation / old generation / external (ours)',
-        ours: cold.peak
-          ? `${mb(cold.peak.youngMB)} / ${mb(cold.peak.oldMB)} / ${mb(cold.peak.externalMB)}`
-          : '',
+        ours: heapPeak(cold.peak),
         alternative: '',
         ratio: '',
         goal: '',
@@ -277,11 +272,11 @@ export async function pullAtScale(
         met: null,
       },
       {
-        figure: `diagnostic: cold pull with --max-semi-space-size=${SEMI_SPACE_MB}`,
+        figure: `diagnostic: cold pull under V8's defaults, without the bin's ${PULL_NODE_FLAGS.join(' ')}: peak RSS, wall, CPU, young / old / external`,
         ours:
-          capped instanceof Error
-            ? `failed: ${capped.message.split('\n')[0] ?? ''}`
-            : `${mb(capped.maxRssMB)} peak, ${ms(capped.wallMs)}`,
+          defaults instanceof Error
+            ? `failed: ${defaults.message.split('\n')[0] ?? ''}`
+            : `${mb(defaults.maxRssMB)}, ${ms(defaults.wallMs)}, ${ms(defaults.cpuMs)}, ${heapPeak(defaults.peak)}`,
         alternative: '',
         ratio: '',
         goal: '',

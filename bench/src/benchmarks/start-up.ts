@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type BenchResult, mb, ms, type Row, ratio } from '../harness/report.ts';
 import { type StartUp, timeStartUp } from '../harness/start-up.ts';
 import { percentile } from '../harness/stats.ts';
-import { CLI_BUILT_BIN, CLI_PACKAGE_JSON } from './paths.ts';
+import { BUILT_PACKAGES, CLI_BUILT_BIN, CLI_PACKAGE_JSON } from './paths.ts';
 
 const WALL_GOAL = 2.0;
 const RSS_GOAL = 1.6;
@@ -71,9 +71,10 @@ export async function startUp(smoke: boolean, log: (line: string) => void): Prom
       version: string;
     };
     log(`start-up: ${rounds} pairs of robowrite --version / node -e 0`);
-    const versionRun = await paired([CLI_BUILT_BIN, '--version'], rounds, project);
+    const versionRun = await paired([BUILT_PACKAGES, CLI_BUILT_BIN, '--version'], rounds, project);
     log(`start-up: ${rounds} pairs of robowrite status / node -e 0`);
-    const statusRun = await paired([CLI_BUILT_BIN, 'status'], rounds, project);
+    // The bin's imports resolve to the built packages, as in an installed site.
+    const statusRun = await paired([BUILT_PACKAGES, CLI_BUILT_BIN, 'status'], rounds, project);
     const printed = versionRun.ours.filter((r) => r.code === 0 && r.stdout.trim() === version);
     return {
       title: '6. Start-up: the built `robowrite` bin against `node -e 0`',

@@ -1,5 +1,6 @@
 // One `robowrite pull` in its own process, through the CLI's programmatic API, so its peak RSS
-// is its own. Args: <root> <outDir> <statuses,comma> <rateLimit: off | N/windowMs[/process][/fixed]>
+// is its own. Run compiled, over the built packages and with the bin's Node flags
+// (benchmarks/paths.ts), so it measures what an installed `robowrite pull` runs. Args: <root> <outDir> <statuses,comma> <rateLimit: off | N/windowMs[/process][/fixed]>
 // (`/process`: this process's budget only, not the machine-wide one shared with other pulls;
 // `/fixed`: a 429 only pauses, it does not cut the budget's share).
 import { mkdir } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 // Loads the CLI's modules and does nothing else: the RSS floor a pull starts from (Node itself,
-// type stripping of the workspace's TypeScript sources, undici, zod, ...).
+// undici, zod, YAML, micromark, ...). Run compiled, over the built packages (benchmarks/paths.ts).
 import { reportResult } from '../harness/child.ts';
 
 const started = performance.now();

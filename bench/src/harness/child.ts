@@ -23,15 +23,23 @@ export function reportResult(result: { wallMs: number } & Record<string, unknown
   process.stdout.write(`\n${MARK}${JSON.stringify({ ...result, maxRssMB, cpuMs })}\n`);
 }
 
-/** Runs `node <script> ...args` and resolves to the result line it reported. */
+/** A script to run with the Node flags it always takes (see benchmarks/paths.ts). */
+export interface ChildScript {
+  script: string;
+  nodeArgs: readonly string[];
+}
+
+/** Runs `node <flags> <script> ...args` and resolves to the result line it reported. */
 export function runChild<T extends object>(
-  script: string,
+  target: string | ChildScript,
   args: readonly string[],
   env: Record<string, string> = {},
-  nodeArgs: readonly string[] = [],
+  extraNodeArgs: readonly string[] = [],
 ): Promise<T & Measured> {
+  const { script, nodeArgs } =
+    typeof target === 'string' ? { script: target, nodeArgs: [] } : target;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, ...extraNodeArgs, script, ...args], {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
