@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { errorLine, PROVIDER_LABELS } from '@robowrite/core';
 import type { AstroIntegration } from 'astro';
-import { loaderCredentials, providerCache } from './client.ts';
-import { listedDrafts } from './listed-drafts.ts';
+import { providerCache } from './client.ts';
+import { devPoll } from './dev-poll.ts';
 import { LOADER_NAME } from './loader.ts';
 import { markdownWithoutMdx } from './markdown-without-mdx.ts';
 import { type RobowriteSourceOptions, resolveSourceOptions } from './options.ts';
+import { pollEvery } from './poll-loop.ts';
 
 /** Each member of a union without the keys `K` (a plain `Omit` would merge the members). */
 type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -33,15 +33,12 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
   let command: string | undefined;
   // The Astro project root, where `.env` is looked for (as the build loader does).
   let root = process.cwd();
-  let timer: NodeJS.Timeout | undefined;
-  // Bumped on every (re)start and stop, so a poll in flight from an older server never reschedules.
-  let generation = 0;
+  // The running poller's stop; a (re)start and a stop end it first.
+  let stopPolling = (): void => {};
   // One client (and provider) for every poll of a dev server's life; closed when the server stops.
   const providers = providerCache(options);
-  const label = PROVIDER_LABELS[scope.provider];
   const stop = (): void => {
-    generation++;
-    clearTimeout(timer);
+    stopPolling();
     providers.close();
   };
   return {
@@ -58,41 +55,10 @@ export function robowriteDevRefresh(options: RobowriteDevRefreshOptions = {}): A
         // `astro sync`; only the dev server should poll.
         if (command !== 'dev' || !refreshContent) return;
         stop();
-        const current = generation;
-        let last: string | null = null;
-        let failing = false;
-        const poll = async (): Promise<void> => {
-          const credentials = await loaderCredentials(options, root);
-          try {
-            const items = await listedDrafts(providers.providerFor(credentials), scope);
-            const fingerprint = items
-              .map((item) => `${item.id}|${item.status}|${item.marker ?? ''}`)
-              .sort()
-              .join('\n');
-            if (failing) logger.info(`${label} reachable again`);
-            failing = false;
-            // The first poll only records what the initial sync already loaded.
-            if (last !== null && fingerprint !== last && current === generation) {
-              logger.info(`${label} drafts changed: refreshing content`);
-              await refreshContent({ loaders: [LOADER_NAME], context: { source: 'robowrite' } });
-            }
-            last = fingerprint;
-          } catch (error) {
-            // A poll cut short by stop() (its client closed under it) has nothing to report.
-            if (current !== generation) return;
-            if (!failing) {
-              const reason = errorLine(error, { secrets: [credentials.apiKey] });
-              logger.warn(`polling ${label} failed: ${reason}`);
-            }
-            failing = true;
-          }
-          if (current !== generation) return;
-          timer = setTimeout(poll, intervalMs);
-          // Never the reason a process stays alive.
-          timer.unref();
-        };
-        timer = setTimeout(poll, 0);
-        timer.unref();
+        const refresh = () =>
+          refreshContent({ loaders: [LOADER_NAME], context: { source: 'robowrite' } });
+        const poll = devPoll({ options, scope, root, providers, logger, refresh });
+        stopPolling = pollEvery(intervalMs, poll);
         server.httpServer?.once('close', stop);
       },
       'astro:server:done': stop,

@@ -32,3 +32,6 @@ export class RobowriteEntryNotFoundError extends LiveEntryNotFoundError {
     this.lookup = lookup;
   }
 }
+
+/** The errors a live loader's calls answer with. */
+export type RobowriteLiveErrorType = RobowriteLiveError | RobowriteEntryNotFoundError;

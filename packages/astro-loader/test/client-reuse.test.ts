@@ -19,7 +19,12 @@ describe('one client per loader factory', () => {
     });
 
     it('a live loader serves request after request over the same keep-alive connection', async () => {
-      const loader = robowriteLiveLoader({ apiKey: emu.apiKey, baseURL: emu.url });
+      // `listingMaxAgeMs: 0`: every call lists, so the calls make requests one after another.
+      const loader = robowriteLiveLoader({
+        apiKey: emu.apiKey,
+        baseURL: emu.url,
+        listingMaxAgeMs: 0,
+      });
       const calls = 5;
       for (let call = 0; call < calls; call++) {
         // `limit: 0`: the list requests only, one after another, nothing to render in between.
