@@ -6,9 +6,10 @@ import {
   RoboWriteError,
   type WriterzRoomDialect,
 } from '@robowrite/core';
-import { type Credentials, readCredentials } from '../config/credentials.ts';
+import { type Credentials, credentialsIn } from '../config/credentials.ts';
 import type { ResolvedConfig } from '../config/define-config.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
+import { type ProjectEnv, readProjectEnv } from '../config/project-env.ts';
 import { CLI_VERSION } from '../version.ts';
 import { checkOutDir, insideRoot } from './out-dir.ts';
 import { checkRealFolder } from './real-folder.ts';
@@ -41,6 +42,11 @@ export interface ContextOverrides {
   statuses?: string[] | undefined;
   /** Inject a client (tests, the demo); otherwise one is built from the environment. */
   client?: RoboWrite | undefined;
+  /**
+   * The command's variables, read once (`runCommand`); `<root>/.env` is read here only when
+   * absent (tests, scripts).
+   */
+  env?: ProjectEnv | undefined;
   /** A context whose provider is kept when the reloaded config names the same one (watch). */
   reuse?: SyncContext | undefined;
   /** Reload the config bypassing Node's module cache (watch mode). */
@@ -75,7 +81,10 @@ export async function createContext(
     const { client, provider, startedAt, apiKey } = reused;
     return { root, config, outDir, client, provider, startedAt, apiKey };
   }
-  return { root, config, outDir, ...(await buildProvider(root, config, overrides.client)) };
+  const built = await buildProvider(config, overrides.client, () =>
+    overrides.env ? Promise.resolve(overrides.env) : readProjectEnv(root),
+  );
+  return { root, config, outDir, ...built };
 }
 
 type Built = Pick<SyncContext, 'client' | 'provider' | 'startedAt' | 'apiKey'>;
@@ -86,9 +95,9 @@ type Built = Pick<SyncContext, 'client' | 'provider' | 'startedAt' | 'apiKey'>;
  * demo; RoboWrite only) is owned by the caller and never closed here.
  */
 async function buildProvider(
-  root: string,
   config: ResolvedConfig,
   injected: RoboWrite | undefined,
+  projectEnv: () => Promise<ProjectEnv>,
 ): Promise<Built> {
   const userAgent = `robowrite-cli/${CLI_VERSION}`;
   const startedAt = new Map<string, string>();
@@ -96,7 +105,7 @@ async function buildProvider(
     let client = injected;
     let apiKey = '';
     if (!client) {
-      const credentials = await readCredentials(root);
+      const credentials = credentialsIn(await projectEnv());
       apiKey = credentials.apiKey;
       client = new RoboWrite({
         apiKey,
@@ -114,7 +123,7 @@ async function buildProvider(
     });
     return { client, provider, startedAt, apiKey };
   }
-  const credentials: Credentials = await readCredentials(root, process.env, config.provider);
+  const credentials: Credentials = credentialsIn(await projectEnv(), config.provider);
   try {
     return otherProvider(config, credentials, userAgent, startedAt);
   } catch (error) {
