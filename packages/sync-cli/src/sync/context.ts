@@ -47,7 +47,7 @@ export interface ContextOverrides {
    * absent (tests, scripts).
    */
   env?: ProjectEnv | undefined;
-  /** A context whose provider is kept when the reloaded config names the same one (watch). */
+  /** A context whose provider is kept when the reloaded config names the same API (watch). */
   reuse?: SyncContext | undefined;
   /** Reload the config bypassing Node's module cache (watch mode). */
   fresh?: boolean | undefined;
@@ -76,15 +76,23 @@ export async function createContext(
   // reached with --force-out, which says it is meant).
   if (insideRoot(root, outDir)) await checkRealFolder(root, outDir);
   await checkRealFolder(root, conflictsDir(root));
-  const reused = overrides.reuse?.config.provider === config.provider ? overrides.reuse : null;
-  if (reused) {
-    const { client, provider, startedAt, apiKey } = reused;
+  const { reuse } = overrides;
+  if (reuse && sameProvider(reuse.config, config)) {
+    const { client, provider, startedAt, apiKey } = reuse;
     return { root, config, outDir, client, provider, startedAt, apiKey };
   }
   const built = await buildProvider(config, overrides.client, () =>
     overrides.env ? Promise.resolve(overrides.env) : readProjectEnv(root),
   );
   return { root, config, outDir, ...built };
+}
+
+/**
+ * Whether a reloaded config talks to the same API as before (the provider and its base URL), so
+ * the provider, its client and what the watch learned of its jobs' durations are kept.
+ */
+function sameProvider(before: ResolvedConfig, after: ResolvedConfig): boolean {
+  return before.provider === after.provider && before.baseURL === after.baseURL;
 }
 
 type Built = Pick<SyncContext, 'client' | 'provider' | 'startedAt' | 'apiKey'>;
