@@ -39,7 +39,7 @@ The API key is read from ROBOWRITE_API_KEY or .env; ROBOWRITE_BASE_URL points at
   const act: Act = (body) => async (flags) => {
     const { runCommand } = await import('./cli/run-command.ts');
     const json = 'json' in flags && flags.json === true;
-    setExitCode(await runCommand(root(), json, (reporter) => body(flags, reporter)));
+    setExitCode(await runCommand(root(), json, (reporter, env) => body(flags, reporter, env)));
   };
   for (const define of [
     defineInit,

@@ -10,6 +10,7 @@ export {
   type RobowriteConfigInput,
 } from './config/define-config.ts';
 export { ConfigError, loadConfig, parseConfig } from './config/load-config.ts';
+export { type ProjectEnv, readProjectEnv } from './config/project-env.ts';
 export { PULL_HEAP_GROWING_PERCENT, PULL_NODE_FLAGS, PULL_SEMI_SPACE_MB } from './heap-flags.ts';
 export { isTempFile, writeFileAtomic } from './sync/atomic-write.ts';
 export { type ContextOverrides, createContext, type SyncContext } from './sync/context.ts';

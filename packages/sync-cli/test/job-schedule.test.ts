@@ -139,4 +139,38 @@ describe('JobSchedule', () => {
     expect(new JobSchedule(rules, 6.7).due(pending, 60_000)).toHaveLength(6);
     expect(new JobSchedule(rules, 0.2).due(pending, 60_000)).toHaveLength(1);
   });
+  it('a schedule continuing another keeps its learned durations and job timings, under new rules', () => {
+    const before = new JobSchedule(rules, 10);
+    before.due(
+      [
+        ['a', 0],
+        ['b', 0],
+      ],
+      1_000,
+    );
+    before.polled('a', 1_000, 'running');
+    before.polled('a', 3_000, 'landed');
+    before.polled('b', 1_000, 'running');
+    const wider = { intervalMs: 2_000, maxGapMs: 30_000 };
+    const after = new JobSchedule(wider, 10, { continuing: before });
+    expect(after.learned).toEqual([1_000]);
+    // b was polled at 1 s: under the new rules its next poll is one (new) interval later.
+    expect(after.due([['b', 0]], 2_500)).toEqual([]);
+    expect(after.due([['b', 0]], 3_000)).toEqual(['b']);
+    // A job new to both is first polled at the learned duration, not one interval in.
+    expect(after.due([['c', 10_000]], 10_999)).toEqual([]);
+    expect(after.due([['c', 10_000]], 11_000)).toEqual(['c']);
+    // The two are separate from here on: what the new one learns is its own.
+    after.polled('c', 11_000, 'running');
+    after.polled('c', 16_000, 'landed');
+    expect(after.learned).toEqual([1_000, 1_000]);
+    expect(before.learned).toEqual([1_000]);
+  });
+
+  it('a schedule that continues nothing starts from nothing: first polls one interval in', () => {
+    const blank = new JobSchedule({ intervalMs: 2_000, maxGapMs: 30_000 }, 10);
+    expect(blank.learned).toEqual([]);
+    expect(blank.due([['c', 10_000]], 11_000)).toEqual([]);
+    expect(blank.due([['c', 10_000]], 12_000)).toEqual(['c']);
+  });
 });

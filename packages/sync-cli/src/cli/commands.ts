@@ -9,12 +9,16 @@ import type { PublishFlags } from '../commands/publish.ts';
 import type { PullFlags } from '../commands/pull.ts';
 import type { RetryFlags } from '../commands/retry.ts';
 import { BOUNDS } from '../config/bounds.ts';
+import type { ProjectEnv } from '../config/project-env.ts';
 import type { Reporter } from '../output/reporter.ts';
 import { collect, inRange, list } from './flag-parsers.ts';
 
-/** Runs a command body with the shared reporter and error handling (see run-command.ts). */
+/**
+ * Runs a command body with the shared reporter, the command's one read of the environment and
+ * `.env`, and the shared error handling (see run-command.ts).
+ */
 export type Act = <T extends object>(
-  body: (flags: T, reporter: Reporter) => Promise<number>,
+  body: (flags: T, reporter: Reporter, env: ProjectEnv) => Promise<number>,
 ) => (flags: T) => Promise<void>;
 
 /** The project root the command works in (`-C`), resolved when it runs. */
@@ -48,8 +52,8 @@ export function defineInit(program: Command, act: Act, root: Root): void {
       '\nExamples:\n  robowrite init --yes\n  robowrite init --out src/content/blog --brand brand_123 --yes',
     )
     .action(
-      act<InitFlags>(async (flags, reporter) =>
-        (await import('../commands/init.ts')).initCommand(root(), flags, reporter),
+      act<InitFlags>(async (flags, reporter, env) =>
+        (await import('../commands/init.ts')).initCommand(root(), flags, reporter, env),
       ),
     );
 }
@@ -79,8 +83,8 @@ export function definePull(program: Command, act: Act, root: Root): void {
       '\nExamples:\n  robowrite pull\n  robowrite pull --dry-run\n  robowrite pull --json > result.json\n  robowrite pull --watch\n  robowrite pull --branches',
     )
     .action(
-      act<PullFlags>(async (flags, reporter) =>
-        (await import('../commands/pull.ts')).pullCommand(root(), flags, reporter),
+      act<PullFlags>(async (flags, reporter, env) =>
+        (await import('../commands/pull.ts')).pullCommand(root(), flags, reporter, env),
       ),
     );
 }
@@ -135,8 +139,8 @@ export function defineGenerate(program: Command, act: Act, root: Root): void {
       '\nExamples:\n  robowrite generate --title "Remote work productivity" --keyword "remote work"\n  robowrite generate --brief briefs/launch.yaml --wait\n\nA rerun of the same command (after a crash) replays the original request: no second job.',
     )
     .action(
-      act<GenerateFlags>(async (flags, reporter) =>
-        (await import('../commands/generate.ts')).generateCommand(root(), flags, reporter),
+      act<GenerateFlags>(async (flags, reporter, env) =>
+        (await import('../commands/generate.ts')).generateCommand(root(), flags, reporter, env),
       ),
     );
 }
@@ -148,8 +152,8 @@ export function defineRetry(program: Command, act: Act, root: Root): void {
     .argument('<job>', 'job id (or the key generate printed)')
     .option('--json', 'print a machine-readable result')
     .action((job: string, flags: RetryFlags) =>
-      act<RetryFlags>(async (given, reporter) =>
-        (await import('../commands/retry.ts')).retryCommand(root(), job, given, reporter),
+      act<RetryFlags>(async (given, reporter, env) =>
+        (await import('../commands/retry.ts')).retryCommand(root(), job, given, reporter, env),
       )(flags),
     );
 }
@@ -184,8 +188,8 @@ export function definePublish(program: Command, act: Act, root: Root): void {
       '\nRoboWrite: sets the item\'s status to "published" (PATCH /content/items/{id}); a second\nrun sends nothing. Exit 0 done, 1 an item failed (the rest still ran), 2 bad flags or config.\n\nExamples:\n  robowrite publish\n  robowrite publish --dry-run\n  robowrite publish --archive-deleted',
     )
     .action(
-      act<PublishFlags>(async (flags, reporter) =>
-        (await import('../commands/publish.ts')).publishCommand(root(), flags, reporter),
+      act<PublishFlags>(async (flags, reporter, env) =>
+        (await import('../commands/publish.ts')).publishCommand(root(), flags, reporter, env),
       ),
     );
 }

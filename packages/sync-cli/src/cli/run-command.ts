@@ -9,12 +9,12 @@ import {
   CREDENTIAL_VARIABLES,
   GenerateTargetError,
   RoboWriteError,
-  resolveApiKeys,
   UnansweredGenerationError,
 } from '@robowrite/core';
 import { EXIT, UsageError } from '../commands/exit-codes.ts';
-import { MissingKeyError } from '../config/credentials.ts';
+import { apiKeysIn, MissingKeyError } from '../config/credentials.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
+import { type ProjectEnv, readProjectEnv } from '../config/project-env.ts';
 import { createReporter, type Reporter } from '../output/reporter.ts';
 import { FrontmatterRoundTripError } from '../sync/frontmatter.ts';
 import { LockBusyError } from '../sync/lock.ts';
@@ -24,18 +24,22 @@ import { FolderOutsideRootError } from '../sync/real-folder.ts';
 import { StateFileError } from '../sync/state.ts';
 import { unansweredLine } from '../sync/unanswered-line.ts';
 
-/** A command body: resolves to its exit code, or throws what `messageFor` can say in one line. */
-export type CommandBody = (reporter: Reporter) => Promise<number>;
+/**
+ * A command body: resolves to its exit code, or throws what `messageFor` can say in one line.
+ * `env` is the command's one read of the environment and `.env`: pass it on, never read again.
+ */
+export type CommandBody = (reporter: Reporter, env: ProjectEnv) => Promise<number>;
 
 /** Runs one command for project `root` and resolves to the process's exit code. */
 export async function runCommand(root: string, json: boolean, body: CommandBody): Promise<number> {
   // The key is read before anything can fail, so every line the command prints, a config or
   // URL error included, is scrubbed of it wherever it came from (environment or `.env`).
-  // Every provider's key: the config naming the provider is not loaded yet.
-  const secrets = await resolveApiKeys({ root });
-  const reporter = createReporter({ json, secrets });
+  // Every provider's key: the config naming the provider is not loaded yet. The body gets the
+  // same read, so the key a provider uses is always one the reporter scrubs.
+  const env = await readProjectEnv(root);
+  const reporter = createReporter({ json, secrets: apiKeysIn(env) });
   try {
-    return await body(reporter);
+    return await body(reporter, env);
   } catch (error) {
     const keyName = error instanceof APIError ? await keyVariable(root) : undefined;
     const message = messageFor(error, keyName);

@@ -1,4 +1,5 @@
 import type { JobSnapshot } from '@robowrite/core';
+import type { ProjectEnv } from '../config/project-env.ts';
 import type { Reporter } from '../output/reporter.ts';
 import { createContext } from '../sync/context.ts';
 import { startGeneration, waitAndCollect } from '../sync/generate.ts';
@@ -102,8 +103,10 @@ export async function generateCommand(
   root: string,
   flags: GenerateFlags,
   reporter: Reporter,
+  env: ProjectEnv,
 ): Promise<number> {
   const ctx = await createContext(root, {
+    env,
     outDir: flags.out,
     brand: flags.brand,
     forceOut: flags.forceOut,

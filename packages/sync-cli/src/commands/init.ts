@@ -9,6 +9,7 @@ import {
   type RobowriteConfigInput,
 } from '../config/define-config.ts';
 import { parseConfig } from '../config/load-config.ts';
+import type { ProjectEnv } from '../config/project-env.ts';
 import type { Reporter } from '../output/reporter.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
 import { writerSection } from './writer-application.ts';
@@ -185,6 +186,7 @@ export async function initCommand(
   root: string,
   flags: InitFlags,
   reporter: Reporter,
+  env: ProjectEnv,
 ): Promise<number> {
   refuseForeignFlags(flags);
   const path = join(root, CONFIG_FILE);
@@ -196,7 +198,7 @@ export async function initCommand(
   const provider = flags.provider ?? 'robowrite';
   // Before anything is written: an unknown application leaves no config behind.
   const writer =
-    provider === 'writer' ? await writerSection(root, flags.app, flags.topicInput) : null;
+    provider === 'writer' ? await writerSection(env, flags.app, flags.topicInput) : null;
   const config: RobowriteConfigInput = {
     ...providerSection(flags, writer?.writer),
     outDir: answers.out ?? DEFAULT_OUT_DIR,

@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import type { ProjectEnv } from '../config/project-env.ts';
 import type { Reporter } from '../output/reporter.ts';
 import { createContext } from '../sync/context.ts';
 import { type PublishReport, type PublishResult, publish } from '../sync/publish.ts';
@@ -38,8 +39,9 @@ export async function publishCommand(
   root: string,
   flags: PublishFlags,
   reporter: Reporter,
+  env: ProjectEnv,
 ): Promise<number> {
-  const ctx = await createContext(root, { outDir: flags.out, forceOut: flags.forceOut });
+  const ctx = await createContext(root, { outDir: flags.out, forceOut: flags.forceOut, env });
   const publishing = ctx.provider.publishing;
   if (!publishing) {
     const line = `${ctx.provider.name} has no API route that sets a published state: publish skipped`;

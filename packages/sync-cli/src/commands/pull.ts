@@ -1,4 +1,5 @@
 import { statusesWarning } from '@robowrite/core';
+import type { ProjectEnv } from '../config/project-env.ts';
 import type { Reporter } from '../output/reporter.ts';
 import { createContext } from '../sync/context.ts';
 import { type PullOptions, pull } from '../sync/pull.ts';
@@ -23,8 +24,10 @@ export async function pullCommand(
   root: string,
   flags: PullFlags,
   reporter: Reporter,
+  env: ProjectEnv,
 ): Promise<number> {
   const overrides = {
+    env,
     outDir: flags.out,
     brand: flags.brand,
     statuses: flags.status,

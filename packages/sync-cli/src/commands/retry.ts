@@ -1,4 +1,5 @@
 import type { ProviderV1, WriterProvider } from '@robowrite/core';
+import type { ProjectEnv } from '../config/project-env.ts';
 import type { Reporter } from '../output/reporter.ts';
 import { createContext } from '../sync/context.ts';
 import { withLock } from '../sync/lock.ts';
@@ -31,8 +32,9 @@ export async function retryCommand(
   job: string,
   flags: RetryFlags,
   reporter: Reporter,
+  env: ProjectEnv,
 ): Promise<number> {
-  const ctx = await createContext(root);
+  const ctx = await createContext(root, { env });
   const provider = retrying(ctx.provider);
   if (!JOB_ID.test(job)) throw new UsageError(`not a job id: ${JSON.stringify(job)}`);
   const retried = await withLock(root, { command: 'retry' }, async () => {

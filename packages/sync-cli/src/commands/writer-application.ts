@@ -2,11 +2,12 @@ import {
   AuthenticationError,
   CREDENTIAL_VARIABLES,
   NotFoundError,
-  resolveCredentials,
   type WriterApplication,
   WriterClient,
 } from '@robowrite/core';
+import { providerVariables } from '../config/credentials.ts';
 import { inputNameSchema, type RobowriteConfigInput } from '../config/define-config.ts';
+import type { ProjectEnv } from '../config/project-env.ts';
 import { UsageError } from './exit-codes.ts';
 import { describeInputs } from './writer-inputs.ts';
 
@@ -66,7 +67,7 @@ function recordedInputs(
  * `generate` checks input names locally; without a key only the id is written.
  */
 export async function writerSection(
-  root: string,
+  env: ProjectEnv,
   app: string | undefined,
   topicInput: string | undefined,
 ): Promise<{ writer: WriterSection; lines: string[] }> {
@@ -74,7 +75,7 @@ export async function writerSection(
     if (topicInput !== undefined) throw new UsageError('--topic-input needs --app <id>');
     return { writer: {}, lines: [] };
   }
-  const credentials = await resolveCredentials({ root, provider: 'writer' });
+  const credentials = providerVariables(env, 'writer');
   if (!credentials.apiKey) {
     const recorded = topicInput !== undefined ? { applications: { [app]: { topicInput } } } : {};
     return {

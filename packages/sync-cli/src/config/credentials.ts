@@ -1,4 +1,5 @@
-import { CREDENTIAL_VARIABLES, type ProviderName, resolveCredentials } from '@robowrite/core';
+import { CREDENTIAL_VARIABLES, type ProviderName } from '@robowrite/core';
+import { type ProjectEnv, readProjectEnv } from './project-env.ts';
 
 export class MissingKeyError extends Error {
   override name = 'MissingKeyError';
@@ -19,17 +20,42 @@ export interface Credentials {
   applicationId?: string | undefined;
 }
 
+/** A provider's variables as found; the key may be missing (`init` says what that means). */
+export type ProviderVariables = Omit<Credentials, 'apiKey'> & { apiKey: string | undefined };
+
+/** The provider's own variables (`CREDENTIAL_VARIABLES`), what core's `resolveCredentials` reads. */
+export function providerVariables(env: ProjectEnv, provider: ProviderName): ProviderVariables {
+  const names = CREDENTIAL_VARIABLES[provider];
+  const found = { apiKey: env.get(names.apiKey), baseURL: env.get(names.baseURL) };
+  if (provider === 'writerzroom') {
+    return { ...found, dialect: env.get(CREDENTIAL_VARIABLES.writerzroom.dialect) };
+  }
+  if (provider === 'writer') {
+    return { ...found, applicationId: env.get(CREDENTIAL_VARIABLES.writer.applicationId) };
+  }
+  return found;
+}
+
 /**
- * The key comes only from the environment or `.env` (core's `resolveCredentials`, the rules the
- * Astro loaders follow too), under the provider's own variable names; it is never read from
- * config or state.
+ * The key comes only from the environment or `.env`, under the provider's own variable names;
+ * it is never read from config or state.
  */
+export function credentialsIn(env: ProjectEnv, provider: ProviderName = 'robowrite'): Credentials {
+  const found = providerVariables(env, provider);
+  if (!found.apiKey) throw new MissingKeyError(provider);
+  return { ...found, apiKey: found.apiKey };
+}
+
+/** Every provider's key that is set: what a command scrubs before its config names a provider. */
+export function apiKeysIn(env: ProjectEnv): string[] {
+  return Object.values(CREDENTIAL_VARIABLES).flatMap(({ apiKey }) => env.get(apiKey) ?? []);
+}
+
+/** One provider's credentials from a fresh read of `.env` (scripts; commands pass theirs). */
 export async function readCredentials(
   root: string,
   env: NodeJS.ProcessEnv = process.env,
   provider: ProviderName = 'robowrite',
 ): Promise<Credentials> {
-  const found = await resolveCredentials({ root, env, provider });
-  if (!found.apiKey) throw new MissingKeyError(provider);
-  return { ...found, apiKey: found.apiKey };
+  return credentialsIn(await readProjectEnv(root, env), provider);
 }

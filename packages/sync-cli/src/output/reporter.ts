@@ -1,5 +1,7 @@
-import { scrubDeep, scrubText } from '@robowrite/core';
-import pc from 'picocolors';
+import { createLiveLine } from './live-line.ts';
+import { printedLines } from './printed-lines.ts';
+import { progressLines } from './progress-lines.ts';
+import { scrubberFor } from './scrubber.ts';
 
 /**
  * Human output: a progress bar and a spinner on an interactive terminal, plain lines otherwise
@@ -39,77 +41,27 @@ export interface ReporterOptions {
   secrets?: readonly (string | undefined)[];
 }
 
-const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+/** A terminal to redraw on: stderr is one, `CI` is unset, and the output is not `--json`. */
+function isInteractive(stderr: NodeJS.WriteStream, env: NodeJS.ProcessEnv, json: boolean): boolean {
+  return Boolean(stderr.isTTY) && !env.CI && !json;
+}
 
+/**
+ * Puts the reporter together: one scrubber and one live line shared by the lines that stay
+ * (`printedLines`) and the ones redrawn in place (`progressLines`).
+ */
 export function createReporter(options: ReporterOptions = {}): Reporter {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
-  const env = options.env ?? process.env;
   const json = options.json ?? false;
-  const interactive = Boolean(stderr.isTTY) && !env.CI && !json;
-  const secrets = options.secrets ?? [];
-  const redact = (text: string) => scrubText(text, secrets);
-  let live = false;
-  let frame = 0;
-  let lastPlain = '';
-
-  const clear = () => {
-    if (live) {
-      stderr.write('\r\x1b[2K');
-      live = false;
-    }
-  };
-  /** `prefix` is ours (spinner, bar) and counted as `width` columns it takes on screen. */
-  const draw = (prefix: string, width: number, text: string) => {
-    const room = Math.max(0, (stderr.columns || 80) - 1 - width);
-    stderr.write(`\r\x1b[2K${prefix}${redact(text).slice(0, room)}`);
-    live = true;
-  };
+  const interactive = isInteractive(stderr, options.env ?? process.env, json);
+  const scrub = scrubberFor(options.secrets ?? []);
+  const live = createLiveLine(stderr, scrub.line);
   return {
     json,
     interactive,
-    line(text, label = '') {
-      if (json) return;
-      clear();
-      stdout.write(`${label}${redact(text)}\n`);
-    },
-    block(text) {
-      if (json) return;
-      clear();
-      stdout.write(`${scrubText(text, secrets, { keepNewlines: true })}\n`);
-    },
-    warn(text) {
-      clear();
-      stderr.write(`${pc.yellow('warning')} ${redact(text)}\n`);
-    },
-    error(text) {
-      clear();
-      stderr.write(`${pc.red('error')} ${redact(text)}\n`);
-    },
-    status(text) {
-      if (json) return;
-      if (interactive) {
-        draw(`${pc.cyan(SPINNER[frame++ % SPINNER.length] ?? '')} `, 2, text);
-      } else if (text !== lastPlain) {
-        lastPlain = text;
-        stdout.write(`${redact(text)}\n`);
-      }
-    },
-    progress(done, total, label) {
-      if (json || !interactive || total === 0) return;
-      const width = 24;
-      const filled = Math.round((done / total) * width);
-      draw(
-        `${pc.cyan('█'.repeat(filled))}${pc.dim('░'.repeat(width - filled))} `,
-        width + 1,
-        `${done}/${total} ${label}`,
-      );
-      if (done >= total) clear();
-    },
-    clear,
-    document(value, pretty = true) {
-      clear();
-      stdout.write(`${JSON.stringify(scrubDeep(value, secrets), null, pretty ? 2 : undefined)}\n`);
-    },
+    ...printedLines({ json, stdout, stderr, scrub, live }),
+    ...progressLines({ json, interactive, stdout, scrub, live }),
+    clear: () => live.clear(),
   };
 }

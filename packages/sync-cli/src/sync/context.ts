@@ -6,9 +6,10 @@ import {
   RoboWriteError,
   type WriterzRoomDialect,
 } from '@robowrite/core';
-import { type Credentials, readCredentials } from '../config/credentials.ts';
+import { type Credentials, credentialsIn } from '../config/credentials.ts';
 import type { ResolvedConfig } from '../config/define-config.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
+import { type ProjectEnv, readProjectEnv } from '../config/project-env.ts';
 import { CLI_VERSION } from '../version.ts';
 import { checkOutDir, insideRoot } from './out-dir.ts';
 import { checkRealFolder } from './real-folder.ts';
@@ -41,7 +42,12 @@ export interface ContextOverrides {
   statuses?: string[] | undefined;
   /** Inject a client (tests, the demo); otherwise one is built from the environment. */
   client?: RoboWrite | undefined;
-  /** A context whose provider is kept when the reloaded config names the same one (watch). */
+  /**
+   * The command's variables, read once (`runCommand`); `<root>/.env` is read here only when
+   * absent (tests, scripts).
+   */
+  env?: ProjectEnv | undefined;
+  /** A context whose provider is kept when the reloaded config names the same API (watch). */
   reuse?: SyncContext | undefined;
   /** Reload the config bypassing Node's module cache (watch mode). */
   fresh?: boolean | undefined;
@@ -70,12 +76,23 @@ export async function createContext(
   // reached with --force-out, which says it is meant).
   if (insideRoot(root, outDir)) await checkRealFolder(root, outDir);
   await checkRealFolder(root, conflictsDir(root));
-  const reused = overrides.reuse?.config.provider === config.provider ? overrides.reuse : null;
-  if (reused) {
-    const { client, provider, startedAt, apiKey } = reused;
+  const { reuse } = overrides;
+  if (reuse && sameProvider(reuse.config, config)) {
+    const { client, provider, startedAt, apiKey } = reuse;
     return { root, config, outDir, client, provider, startedAt, apiKey };
   }
-  return { root, config, outDir, ...(await buildProvider(root, config, overrides.client)) };
+  const built = await buildProvider(config, overrides.client, () =>
+    overrides.env ? Promise.resolve(overrides.env) : readProjectEnv(root),
+  );
+  return { root, config, outDir, ...built };
+}
+
+/**
+ * Whether a reloaded config talks to the same API as before (the provider and its base URL), so
+ * the provider, its client and what the watch learned of its jobs' durations are kept.
+ */
+function sameProvider(before: ResolvedConfig, after: ResolvedConfig): boolean {
+  return before.provider === after.provider && before.baseURL === after.baseURL;
 }
 
 type Built = Pick<SyncContext, 'client' | 'provider' | 'startedAt' | 'apiKey'>;
@@ -86,9 +103,9 @@ type Built = Pick<SyncContext, 'client' | 'provider' | 'startedAt' | 'apiKey'>;
  * demo; RoboWrite only) is owned by the caller and never closed here.
  */
 async function buildProvider(
-  root: string,
   config: ResolvedConfig,
   injected: RoboWrite | undefined,
+  projectEnv: () => Promise<ProjectEnv>,
 ): Promise<Built> {
   const userAgent = `robowrite-cli/${CLI_VERSION}`;
   const startedAt = new Map<string, string>();
@@ -96,7 +113,7 @@ async function buildProvider(
     let client = injected;
     let apiKey = '';
     if (!client) {
-      const credentials = await readCredentials(root);
+      const credentials = credentialsIn(await projectEnv());
       apiKey = credentials.apiKey;
       client = new RoboWrite({
         apiKey,
@@ -114,7 +131,7 @@ async function buildProvider(
     });
     return { client, provider, startedAt, apiKey };
   }
-  const credentials: Credentials = await readCredentials(root, process.env, config.provider);
+  const credentials: Credentials = credentialsIn(await projectEnv(), config.provider);
   try {
     return otherProvider(config, credentials, userAgent, startedAt);
   } catch (error) {

@@ -117,10 +117,22 @@ export class JobSchedule {
   /** Whether the oldest job is probed every interval until a first landing (see above). */
   readonly #probe: boolean;
 
-  constructor(rules: ScheduleRules, pollsPerCycle: number, options: { probe?: boolean } = {}) {
+  /**
+   * `continuing`: the schedule this one replaces (new rules after a config reload, same API):
+   * its learned durations and job timings carry over, so a reload does not start from nothing.
+   */
+  constructor(
+    rules: ScheduleRules,
+    pollsPerCycle: number,
+    options: { probe?: boolean; continuing?: JobSchedule | undefined } = {},
+  ) {
     this.#rules = rules;
     this.pollsPerCycle = Math.max(1, Math.floor(pollsPerCycle));
     this.#probe = options.probe ?? false;
+    const previous = options.continuing;
+    if (!previous) return;
+    this.#learned.push(...previous.#learned);
+    for (const [key, timing] of previous.#timings) this.#timings.set(key, { ...timing });
   }
 
   /** Durations learned so far (a copy). */

@@ -39,17 +39,30 @@ export function pauseAfter(
   return Math.max(intervalMs, Math.ceil((requests * 60_000) / requestsPerMinute));
 }
 
+/** The schedule in use before a config reload, and the context it was made for. */
+export interface ScheduleBefore {
+  ctx: SyncContext;
+  schedule: JobSchedule;
+}
+
 /**
  * The job-poll schedule for a context. Polls take a share of what one interval's budget allows:
  * a quarter where the listing collects drafts (a poll only completes the record), half where
  * polls are how drafts are found (each landing costs a read too); the rest is the listing's.
- * Only there is the oldest job probed every interval until a first landing.
+ * Only there is the oldest job probed every interval until a first landing. After a reload the
+ * durations learned so far are kept while the provider is (`createContext` keeps it for the same
+ * API): another API's jobs take their own time, so a new provider starts from nothing.
  */
-export function jobScheduleFor(ctx: SyncContext, intervalMs: number): JobSchedule {
+export function jobScheduleFor(
+  ctx: SyncContext,
+  intervalMs: number,
+  before?: ScheduleBefore,
+): JobSchedule {
   const perInterval = (intervalMs * ctx.config.watch.requestsPerMinute) / 60_000;
   const listed = ctx.provider.listing === 'complete';
   const rules = { intervalMs, maxGapMs: Math.max(intervalMs, DEFAULT_MAX_GAP_MS) };
-  return new JobSchedule(rules, perInterval / (listed ? 4 : 2), { probe: !listed });
+  const continuing = before?.ctx.provider === ctx.provider ? before.schedule : undefined;
+  return new JobSchedule(rules, perInterval / (listed ? 4 : 2), { probe: !listed, continuing });
 }
 
 /** What the file watcher tells the loop: a synced file changed, or the config did. */
@@ -172,8 +185,9 @@ export async function watchLoop(
     while (!signal.aborted) {
       if (reload) {
         reload = false;
-        ctx = await reloadContext(ctx, overrides, watcher, options);
-        schedule = jobScheduleFor(ctx, intervalOf(ctx));
+        const next = await reloadContext(ctx, overrides, watcher, options);
+        schedule = jobScheduleFor(next, intervalOf(next), { ctx, schedule });
+        ctx = next;
       }
       let requests = 1;
       let failed = false;
