@@ -63,31 +63,56 @@ export interface ResolveCredentialsOptions<P extends ProviderName = 'robowrite'>
 export async function resolveCredentials<P extends ProviderName = 'robowrite'>(
   options: ResolveCredentialsOptions<P>,
 ): Promise<CredentialsOf<P>> {
-  const { read, envFile } = await variableReader(options.root, options.env ?? process.env);
-  const provider: ProviderName = options.provider ?? 'robowrite';
-  const names = CREDENTIAL_VARIABLES[provider];
-  const found = { apiKey: read(names.apiKey), baseURL: read(names.baseURL), envFile };
-  if (provider === 'writerzroom') {
-    return {
-      ...found,
-      dialect: read(CREDENTIAL_VARIABLES.writerzroom.dialect),
-    } as CredentialsOf<P>;
-  }
-  if (provider === 'writer') {
-    const applicationId = read(CREDENTIAL_VARIABLES.writer.applicationId);
-    return { ...found, applicationId } as CredentialsOf<P>;
-  }
-  return found as CredentialsOf<P>;
+  const found = await readProjectEnv(options.root, options.env ?? process.env);
+  return credentialsFrom(found, options.provider ?? ('robowrite' as P));
 }
 
-/** Each variable from the environment first, then from `<root>/.env`; empty counts as unset. */
-async function variableReader(root: string, env: NodeJS.ProcessEnv) {
+/**
+ * The variables one run works with: the environment first, then `<root>/.env`. Read once and
+ * handed on (the CLI reads it once per command, for its output's scrubbing and the provider's
+ * credentials alike), so what is scrubbed and what is used are one read.
+ */
+export interface ProjectEnv {
+  /** The `.env` file that was consulted (it need not exist). */
+  readonly envFile: string;
+  /** A variable, environment first, then `.env`; an empty value counts as unset. */
+  get(name: string): string | undefined;
+}
+
+/** Reads `<root>/.env` by the rules above; `resolveCredentials` is this plus `credentialsFrom`. */
+export async function readProjectEnv(
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ProjectEnv> {
   const envFile = join(root, '.env');
   // A missing or unreadable `.env` is the same as an empty one: the environment may be enough.
   const text = await readFile(envFile, 'utf8').catch(() => '');
-  const dotenv = text ? parseEnv(text) : {};
-  const read = (name: string): string | undefined => env[name] || dotenv[name] || undefined;
-  return { read, envFile };
+  const dotenv: Readonly<Record<string, string | undefined>> = text ? parseEnv(text) : {};
+  return { envFile, get: (name) => env[name] || dotenv[name] || undefined };
+}
+
+/** One provider's variables (`CREDENTIAL_VARIABLES`) from a read of the project's environment. */
+export function credentialsFrom<P extends ProviderName = 'robowrite'>(
+  found: ProjectEnv,
+  provider: P,
+): CredentialsOf<P> {
+  const names = CREDENTIAL_VARIABLES[provider as ProviderName];
+  const base = { apiKey: found.get(names.apiKey), baseURL: found.get(names.baseURL) };
+  const credentials = { ...base, envFile: found.envFile };
+  if (provider === 'writerzroom') {
+    const dialect = found.get(CREDENTIAL_VARIABLES.writerzroom.dialect);
+    return { ...credentials, dialect } as CredentialsOf<P>;
+  }
+  if (provider === 'writer') {
+    const applicationId = found.get(CREDENTIAL_VARIABLES.writer.applicationId);
+    return { ...credentials, applicationId } as CredentialsOf<P>;
+  }
+  return credentials as CredentialsOf<P>;
+}
+
+/** Every provider's API key set in a read of the project's environment. */
+export function apiKeysFrom(found: ProjectEnv): string[] {
+  return Object.values(CREDENTIAL_VARIABLES).flatMap(({ apiKey }) => found.get(apiKey) ?? []);
 }
 
 /**
@@ -97,6 +122,5 @@ async function variableReader(root: string, env: NodeJS.ProcessEnv) {
 export async function resolveApiKeys(
   options: Omit<ResolveCredentialsOptions, 'provider'>,
 ): Promise<string[]> {
-  const { read } = await variableReader(options.root, options.env ?? process.env);
-  return Object.values(CREDENTIAL_VARIABLES).flatMap(({ apiKey }) => read(apiKey) ?? []);
+  return apiKeysFrom(await readProjectEnv(options.root, options.env ?? process.env));
 }

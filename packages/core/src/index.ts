@@ -36,10 +36,14 @@ export {
   textScrubber,
 } from './core/scrub-text.ts';
 export {
+  apiKeysFrom,
   CREDENTIAL_VARIABLES,
   type CredentialsOf,
+  credentialsFrom,
+  type ProjectEnv,
   type ResolveCredentialsOptions,
   type RobowriteCredentials,
+  readProjectEnv,
   resolveApiKeys,
   resolveCredentials,
   type WriterCredentials,

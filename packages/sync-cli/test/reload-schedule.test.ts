@@ -4,8 +4,8 @@ import { DEMO_API_KEY, WRITER_DEMO_API_KEY } from '@robowrite/emulator';
 import { describe, expect, it } from 'vitest';
 import { readProjectEnv } from '../src/config/project-env.ts';
 import { createContext, type SyncContext } from '../src/sync/context.ts';
-import { jobScheduleFor } from '../src/sync/watch.ts';
-import { project } from './helpers.ts';
+import { closeReplaced, jobScheduleFor } from '../src/sync/watch.ts';
+import { emulator, project, upstream } from './helpers.ts';
 
 /**
  * A config reload during `pull --watch`, as `watchLoop` does it (`createContext` reusing the old
@@ -56,5 +56,37 @@ describe('a config reload mid-watch and the learned job durations', () => {
     expect(writer.provider.name).toBe('writer');
     expect(jobScheduleFor(writer, 2_000, { ctx: second, schedule: kept }).learned).toEqual([]);
     for (const ctx of [first, moved]) await ctx.client?.close();
+  });
+});
+
+describe('a config reload that changes the API closes the old client', () => {
+  it('closes the client it built, and leaves an injected one to its owner', async () => {
+    const emu = await emulator();
+    try {
+      const dir = await project('rw-reload-close-');
+      const env = await readProjectEnv(dir, { ROBOWRITE_API_KEY: emu.apiKey });
+      await configure(dir, { baseURL: emu.url });
+      const first = await createContext(dir, { env });
+      const firstPage = (ctx: SyncContext) =>
+        ctx.client?.content.list({ status: 'draft' })[Symbol.asyncIterator]().next();
+      expect((await firstPage(first))?.done).toBe(false);
+      // The same emulator under another name: another base URL, so another provider.
+      await configure(dir, { baseURL: emu.url.replace('127.0.0.1', 'localhost') });
+      const second = await createContext(dir, { env, reuse: first, fresh: true });
+      expect(second.client).not.toBe(first.client);
+      await closeReplaced(first, second, undefined);
+      await expect(firstPage(first)).rejects.toThrow(/closed/);
+
+      const injected = upstream(emu);
+      const mine = await createContext(dir, { env, client: injected, fresh: true });
+      await configure(dir, { baseURL: emu.url });
+      const reloaded = await createContext(dir, { env, reuse: mine, fresh: true });
+      expect(reloaded.provider).not.toBe(mine.provider);
+      await closeReplaced(mine, reloaded, injected);
+      expect((await firstPage(mine))?.done).toBe(false);
+      for (const client of [injected, second.client, reloaded.client]) await client?.close();
+    } finally {
+      await emu.close();
+    }
   });
 });

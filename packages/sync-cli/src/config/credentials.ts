@@ -1,5 +1,11 @@
-import { CREDENTIAL_VARIABLES, type ProviderName } from '@robowrite/core';
-import { type ProjectEnv, readProjectEnv } from './project-env.ts';
+import {
+  apiKeysFrom,
+  CREDENTIAL_VARIABLES,
+  credentialsFrom,
+  type ProjectEnv,
+  type ProviderName,
+  readProjectEnv,
+} from '@robowrite/core';
 
 export class MissingKeyError extends Error {
   override name = 'MissingKeyError';
@@ -23,16 +29,9 @@ export interface Credentials {
 /** A provider's variables as found; the key may be missing (`init` says what that means). */
 export type ProviderVariables = Omit<Credentials, 'apiKey'> & { apiKey: string | undefined };
 
-/** The provider's own variables (`CREDENTIAL_VARIABLES`), what core's `resolveCredentials` reads. */
+/** The provider's own variables, by core's one rule (`credentialsFrom`, as the loaders read them). */
 export function providerVariables(env: ProjectEnv, provider: ProviderName): ProviderVariables {
-  const names = CREDENTIAL_VARIABLES[provider];
-  const found = { apiKey: env.get(names.apiKey), baseURL: env.get(names.baseURL) };
-  if (provider === 'writerzroom') {
-    return { ...found, dialect: env.get(CREDENTIAL_VARIABLES.writerzroom.dialect) };
-  }
-  if (provider === 'writer') {
-    return { ...found, applicationId: env.get(CREDENTIAL_VARIABLES.writer.applicationId) };
-  }
+  const { envFile: _, ...found } = credentialsFrom(env, provider);
   return found;
 }
 
@@ -48,7 +47,7 @@ export function credentialsIn(env: ProjectEnv, provider: ProviderName = 'robowri
 
 /** Every provider's key that is set: what a command scrubs before its config names a provider. */
 export function apiKeysIn(env: ProjectEnv): string[] {
-  return Object.values(CREDENTIAL_VARIABLES).flatMap(({ apiKey }) => env.get(apiKey) ?? []);
+  return apiKeysFrom(env);
 }
 
 /** One provider's credentials from a fresh read of `.env` (scripts; commands pass theirs). */

@@ -132,6 +132,22 @@ async function reloadContext(
   }
 }
 
+/**
+ * A reload that changed the API (provider or base URL) built a new provider: the old one's
+ * connections are closed, unless its client is the caller's (tests, the demo), which it closes.
+ */
+export async function closeReplaced(
+  before: SyncContext,
+  after: SyncContext,
+  injected: SyncContext['client'] | undefined,
+): Promise<void> {
+  if (after.provider === before.provider) return;
+  if (injected && before.client === injected) return;
+  // RoboWrite's provider wraps a client the context built (its `close` leaves a passed-in client
+  // alone); the other providers own theirs.
+  await (before.client ?? before.provider).close().catch(() => {});
+}
+
 /** One pull; how many requests it made (1 when it failed: the rest still counts). */
 async function cycle(
   ctx: SyncContext,
@@ -187,6 +203,7 @@ export async function watchLoop(
         reload = false;
         const next = await reloadContext(ctx, overrides, watcher, options);
         schedule = jobScheduleFor(next, intervalOf(next), { ctx, schedule });
+        await closeReplaced(ctx, next, options.client ?? overrides.client);
         ctx = next;
       }
       let requests = 1;
