@@ -1,5 +1,8 @@
 // `pnpm bench` (full) and `pnpm bench:smoke` (small N; exits 1 when an exact figure is wrong).
-// `--only pull,rate` runs a subset. Full runs write bench/results/<date>.md.
+// `--only pull,rate` runs a subset. Full runs write bench/results/<date>.md (<date>-<hhmm>.md for a
+// second run that day).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loaderVsGlob } from './benchmarks/loader-vs-glob.ts';
 import { manyJobs } from './benchmarks/many-jobs.ts';
@@ -64,9 +67,17 @@ for (const name of names) {
   log(`${name} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** `results/<date>.md`, or `<date>-<hhmm>.md` when that day already has a run: none is overwritten. */
+function resultsPath(at: Date): string {
+  const day = at.toISOString().slice(0, 10);
+  const first = fileURLToPath(new URL(`../results/${day}.md`, import.meta.url));
+  if (!existsSync(first)) return first;
+  const time = at.toISOString().slice(11, 16).replace(':', '');
+  return fileURLToPath(new URL(`../results/${day}-${time}.md`, import.meta.url));
+}
+
 if (!smoke || values.out) {
-  const day = new Date().toISOString().slice(0, 10);
-  const path = values.out ?? new URL(`../results/${day}.md`, import.meta.url).pathname;
+  const path = values.out ?? resultsPath(new Date());
   await writeResults(path, header, sections);
   log(`results written to ${path}`);
 }

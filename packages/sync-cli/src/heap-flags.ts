@@ -9,9 +9,11 @@
  * - what a young GC promotes dies in the old generation and waits there for a full GC, with the
  *   response Buffers it holds in external memory; V8 lets the old generation grow to up to 4 x
  *   what survived the last full GC before it runs another.
- * Measured on a cold pull of 10 000 items (same machine, paired runs): 319-330 MB peak RSS under
+ * Measured on a cold pull of 10 000 items (same machine, paired runs): 319-339 MB peak RSS under
  * the defaults; 193-257 MB with the young generation capped alone; 159-169 MB with both flags
- * below (132-146 MB at 1 000 items), in no more CPU time. V8 reads both when a process starts:
+ * below (132-146 MB at 1 000 items). The price is a little more GC: in three alternating pairs,
+ * medians of 12.3 s wall and 15.1 s CPU against 11.9 s and 14.0 s, within the machine's noise
+ * (single runs ranged 9.3-13.6 s). V8 reads both when a process starts:
  * `v8.setFlagsFromString` cannot change the cap later, and a worker thread's `resourceLimits`
  * pays for a second copy of every module (237-264 MB). So the bin replaces itself, before it
  * loads anything, with the same command under these flags: `process.execve` keeps the process
