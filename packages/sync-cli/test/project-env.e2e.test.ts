@@ -1,9 +1,9 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { resolveApiKeys, resolveCredentials } from '@robowrite/core';
+import { apiKeysFrom, resolveApiKeys, resolveCredentials } from '@robowrite/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../src/cli/run-command.ts';
-import { apiKeysIn, MissingKeyError, providerVariables } from '../src/config/credentials.ts';
+import { MissingKeyError, providerVariables } from '../src/config/credentials.ts';
 import { readProjectEnv } from '../src/config/project-env.ts';
 import { createContext } from '../src/sync/context.ts';
 import { pull } from '../src/sync/pull.ts';
@@ -52,7 +52,7 @@ describe('readProjectEnv: the rules of core resolveCredentials', () => {
       expect(providerVariables(read, provider), provider).toEqual(core);
       expect(read.envFile).toBe(envFile);
     }
-    expect(apiKeysIn(read)).toEqual(await resolveApiKeys({ root: dir, env }));
+    expect(apiKeysFrom(read)).toEqual(await resolveApiKeys({ root: dir, env }));
   });
 
   it('the environment wins, an empty value falls through to .env', async () => {

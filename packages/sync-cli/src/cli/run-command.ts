@@ -6,13 +6,14 @@
 import {
   APIError,
   AuthenticationError,
+  apiKeysFrom,
   CREDENTIAL_VARIABLES,
   GenerateTargetError,
   RoboWriteError,
   UnansweredGenerationError,
 } from '@robowrite/core';
 import { EXIT, UsageError } from '../commands/exit-codes.ts';
-import { apiKeysIn, MissingKeyError } from '../config/credentials.ts';
+import { MissingKeyError } from '../config/credentials.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
 import { type ProjectEnv, readProjectEnv } from '../config/project-env.ts';
 import { createReporter, type Reporter } from '../output/reporter.ts';
@@ -37,7 +38,7 @@ export async function runCommand(root: string, json: boolean, body: CommandBody)
   // Every provider's key: the config naming the provider is not loaded yet. The body gets the
   // same read, so the key a provider uses is always one the reporter scrubs.
   const env = await readProjectEnv(root);
-  const reporter = createReporter({ json, secrets: apiKeysIn(env) });
+  const reporter = createReporter({ json, secrets: apiKeysFrom(env) });
   try {
     return await body(reporter, env);
   } catch (error) {

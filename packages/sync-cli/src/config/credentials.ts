@@ -1,5 +1,4 @@
 import {
-  apiKeysFrom,
   CREDENTIAL_VARIABLES,
   credentialsFrom,
   type ProjectEnv,
@@ -43,11 +42,6 @@ export function credentialsIn(env: ProjectEnv, provider: ProviderName = 'robowri
   const found = providerVariables(env, provider);
   if (!found.apiKey) throw new MissingKeyError(provider);
   return { ...found, apiKey: found.apiKey };
-}
-
-/** Every provider's key that is set: what a command scrubs before its config names a provider. */
-export function apiKeysIn(env: ProjectEnv): string[] {
-  return apiKeysFrom(env);
 }
 
 /** One provider's credentials from a fresh read of `.env` (scripts; commands pass theirs). */
