@@ -34,12 +34,11 @@ export function runChild<T extends object>(
   target: string | ChildScript,
   args: readonly string[],
   env: Record<string, string> = {},
-  extraNodeArgs: readonly string[] = [],
 ): Promise<T & Measured> {
   const { script, nodeArgs } =
     typeof target === 'string' ? { script: target, nodeArgs: [] } : target;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, ...extraNodeArgs, script, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
