@@ -1,3 +1,4 @@
+export { type ProjectEnv, readProjectEnv } from '@robowrite/core';
 export { CLI_VERSION, run } from './cli.ts';
 export { type Credentials, MissingKeyError, readCredentials } from './config/credentials.ts';
 export {
@@ -10,7 +11,6 @@ export {
   type RobowriteConfigInput,
 } from './config/define-config.ts';
 export { ConfigError, loadConfig, parseConfig } from './config/load-config.ts';
-export { type ProjectEnv, readProjectEnv } from './config/project-env.ts';
 export { PULL_HEAP_GROWING_PERCENT, PULL_NODE_FLAGS, PULL_SEMI_SPACE_MB } from './heap-flags.ts';
 export { isTempFile, writeFileAtomic } from './sync/atomic-write.ts';
 export { type ContextOverrides, createContext, type SyncContext } from './sync/context.ts';

@@ -1,10 +1,9 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { apiKeysFrom, resolveApiKeys, resolveCredentials } from '@robowrite/core';
+import { apiKeysFrom, readProjectEnv, resolveApiKeys, resolveCredentials } from '@robowrite/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../src/cli/run-command.ts';
 import { MissingKeyError, providerVariables } from '../src/config/credentials.ts';
-import { readProjectEnv } from '../src/config/project-env.ts';
 import { createContext } from '../src/sync/context.ts';
 import { pull } from '../src/sync/pull.ts';
 import { cli, emulator, project, providerEnv, type TestEmulator } from './helpers.ts';

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readProjectEnv } from '@robowrite/core';
 import { DEMO_API_KEY, WRITER_DEMO_API_KEY } from '@robowrite/emulator';
 import { describe, expect, it } from 'vitest';
-import { readProjectEnv } from '../src/config/project-env.ts';
 import { createContext, type SyncContext } from '../src/sync/context.ts';
 import { closeReplaced, jobScheduleFor } from '../src/sync/watch.ts';
 import { emulator, project, upstream } from './helpers.ts';

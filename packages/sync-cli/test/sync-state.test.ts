@@ -177,21 +177,20 @@ describe('SyncStateStore: publish records', () => {
 });
 
 describe('SyncStateStore: branch records (pull --branches)', () => {
-  const commit = 'a'.repeat(40);
-  const blob = 'b'.repeat(40);
+  /** A valid branch record for item `b`; each test changes what it is about. */
+  const record = {
+    branch: 'robowrite/a',
+    commit: 'a'.repeat(40),
+    file: 'a.md',
+    blob: 'b'.repeat(40),
+    versionId: 'v1',
+    marker: null,
+  };
   it('round-trips a branch record, and a state without one keeps no "branches" key', async () => {
     const { root, store } = await fresh();
     store.recordWritten(desired('a', 'A'));
     await store.save();
     expect(await saved(root)).not.toHaveProperty('branches');
-    const record = {
-      branch: 'robowrite/a',
-      commit,
-      file: 'a.md',
-      blob,
-      versionId: 'v1',
-      marker: null,
-    };
     store.recordBranch('b', record);
     await store.save();
     const text = await readFile(statePath(root), 'utf8');
@@ -214,14 +213,6 @@ describe('SyncStateStore: branch records (pull --branches)', () => {
     ],
   ])('refuses %s in one line', async (_, change, message) => {
     const { root, store } = await fresh();
-    const record = {
-      branch: 'robowrite/a',
-      commit,
-      file: 'a.md',
-      blob,
-      versionId: 'v1',
-      marker: null,
-    };
     store.recordBranch('b', { ...record, ...change });
     await store.save();
     await expect(SyncStateStore.open(root, OUT)).rejects.toThrow(message);
@@ -229,15 +220,7 @@ describe('SyncStateStore: branch records (pull --branches)', () => {
 
   it('drops a branch record whose file is outside the output folder, in one line', async () => {
     const { root, store } = await fresh();
-    const record = {
-      branch: 'robowrite/a',
-      commit,
-      file: '../a.md',
-      blob,
-      versionId: 'v1',
-      marker: null,
-    };
-    store.recordBranch('b', record);
+    store.recordBranch('b', { ...record, file: '../a.md' });
     await store.save();
     const { store: reopened, rejected } = await SyncStateStore.open(root, OUT);
     expect(reopened.branch('b')).toBeUndefined();

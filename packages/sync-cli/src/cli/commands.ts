@@ -2,6 +2,8 @@
  * The commands and their flags. Each action imports its command module when it runs, so a
  * command loads only what it needs and `--version` or `--help` load none of them.
  */
+
+import type { ProjectEnv } from '@robowrite/core';
 import { type Command, Option } from 'commander';
 import type { GenerateFlags } from '../commands/generate.ts';
 import type { InitFlags } from '../commands/init.ts';
@@ -9,7 +11,6 @@ import type { PublishFlags } from '../commands/publish.ts';
 import type { PullFlags } from '../commands/pull.ts';
 import type { RetryFlags } from '../commands/retry.ts';
 import { BOUNDS } from '../config/bounds.ts';
-import type { ProjectEnv } from '../config/project-env.ts';
 import type { Reporter } from '../output/reporter.ts';
 import { collect, inRange, list } from './flag-parsers.ts';
 

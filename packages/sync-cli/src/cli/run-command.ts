@@ -9,13 +9,14 @@ import {
   apiKeysFrom,
   CREDENTIAL_VARIABLES,
   GenerateTargetError,
+  type ProjectEnv,
   RoboWriteError,
+  readProjectEnv,
   UnansweredGenerationError,
 } from '@robowrite/core';
 import { EXIT, UsageError } from '../commands/exit-codes.ts';
 import { MissingKeyError } from '../config/credentials.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
-import { type ProjectEnv, readProjectEnv } from '../config/project-env.ts';
 import { createReporter, type Reporter } from '../output/reporter.ts';
 import { FrontmatterRoundTripError } from '../sync/frontmatter.ts';
 import { LockBusyError } from '../sync/lock.ts';

@@ -1,5 +1,4 @@
-import type { JobSnapshot } from '@robowrite/core';
-import type { ProjectEnv } from '../config/project-env.ts';
+import type { JobSnapshot, ProjectEnv } from '@robowrite/core';
 import type { Reporter } from '../output/reporter.ts';
 import { createContext } from '../sync/context.ts';
 import { startGeneration, waitAndCollect } from '../sync/generate.ts';

@@ -1,6 +1,7 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import type { ProjectEnv } from '@robowrite/core';
 import { CREDENTIAL_VARIABLES, defaultDraftStatuses } from '@robowrite/core';
 import {
   CONFIG_FILE,
@@ -9,7 +10,6 @@ import {
   type RobowriteConfigInput,
 } from '../config/define-config.ts';
 import { parseConfig } from '../config/load-config.ts';
-import type { ProjectEnv } from '../config/project-env.ts';
 import type { Reporter } from '../output/reporter.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
 import { writerSection } from './writer-application.ts';

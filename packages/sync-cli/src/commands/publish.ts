@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { ProjectEnv } from '../config/project-env.ts';
+import type { ProjectEnv } from '@robowrite/core';
 import type { Reporter } from '../output/reporter.ts';
 import { createContext } from '../sync/context.ts';
 import { type PublishReport, type PublishResult, publish } from '../sync/publish.ts';

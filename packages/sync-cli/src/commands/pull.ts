@@ -1,5 +1,5 @@
+import type { ProjectEnv } from '@robowrite/core';
 import { statusesWarning } from '@robowrite/core';
-import type { ProjectEnv } from '../config/project-env.ts';
 import type { Reporter } from '../output/reporter.ts';
 import { createContext } from '../sync/context.ts';
 import { type PullOptions, pull } from '../sync/pull.ts';

@@ -1,5 +1,4 @@
-import type { ProviderV1, WriterProvider } from '@robowrite/core';
-import type { ProjectEnv } from '../config/project-env.ts';
+import type { ProjectEnv, ProviderV1, WriterProvider } from '@robowrite/core';
 import type { Reporter } from '../output/reporter.ts';
 import { createContext } from '../sync/context.ts';
 import { withLock } from '../sync/lock.ts';

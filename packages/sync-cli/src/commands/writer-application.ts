@@ -1,3 +1,4 @@
+import type { ProjectEnv } from '@robowrite/core';
 import {
   AuthenticationError,
   CREDENTIAL_VARIABLES,
@@ -7,7 +8,6 @@ import {
 } from '@robowrite/core';
 import { providerVariables } from '../config/credentials.ts';
 import { inputNameSchema, type RobowriteConfigInput } from '../config/define-config.ts';
-import type { ProjectEnv } from '../config/project-env.ts';
 import { UsageError } from './exit-codes.ts';
 import { describeInputs } from './writer-inputs.ts';
 

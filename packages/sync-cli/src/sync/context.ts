@@ -1,15 +1,16 @@
 import { isAbsolute, resolve } from 'node:path';
 import {
   createProvider,
+  type ProjectEnv,
   type ProviderV1,
   RoboWrite,
   RoboWriteError,
+  readProjectEnv,
   type WriterzRoomDialect,
 } from '@robowrite/core';
 import { type Credentials, credentialsIn } from '../config/credentials.ts';
 import type { ResolvedConfig } from '../config/define-config.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
-import { type ProjectEnv, readProjectEnv } from '../config/project-env.ts';
 import { CLI_VERSION } from '../version.ts';
 import { checkOutDir, insideRoot } from './out-dir.ts';
 import { checkRealFolder } from './real-folder.ts';
